@@ -1,0 +1,2 @@
+// Placeholder until the sgemm workload lands.
+System.Console.WriteLine("{}");
