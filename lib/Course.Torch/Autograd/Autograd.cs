@@ -53,7 +53,7 @@ public static partial class torch
                 for (int i = 0; i < node.Edges.Length; i++)
                 {
                     var edge = node.Edges[i];
-                    var g = i < gradIns.Length ? gradIns[i] : null;
+                    var g = i < gradIns.Length ? gradIns[i]?.to(node.InputTypes[i]) : null;
                     if (edge.Function is { } next)
                     {
                         if (g is not null) Accumulate(pending, next, g);

@@ -12,6 +12,7 @@ public static partial class torch
         {
             this.name = name;
             Edges = new Edge[inputs.Length];
+            InputTypes = inputs.Select(t => t.dtype).ToArray();
             for (int i = 0; i < inputs.Length; i++)
                 Edges[i] = inputs[i].requires_grad ? new Edge(inputs[i].grad_fn, inputs[i].grad_fn is null ? inputs[i] : null) : default;
             Backward = backward;
@@ -24,6 +25,9 @@ public static partial class torch
 
         /// <summary>Where each input's gradient goes: the node that produced it, or the leaf tensor that accumulates it.</summary>
         internal Edge[] Edges { get; }
+
+        /// <summary>Each input's dtype: a gradient is cast back to it, so a float32 input of a float64 op gets a float32 grad.</summary>
+        internal ScalarType[] InputTypes { get; }
 
         /// <summary>Maps the output's gradient to one gradient per input (null where an input needs none).
         /// Null after a backward pass without retain_graph has freed it.</summary>

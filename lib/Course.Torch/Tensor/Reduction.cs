@@ -58,6 +58,10 @@ public static partial class torch
         /// <summary>The sum over one dimension.</summary>
         public Tensor sum(long dim, bool keepdim = false, ScalarType? type = null) => sum([dim], keepdim, type);
 
+        /// <summary>The sum over one dimension. This int overload makes <c>x.sum(0)</c> mean "dim 0"; without it C# would
+        /// convert the literal 0 to a <see cref="ScalarType"/> and pick <see cref="sum(ScalarType?)"/>.</summary>
+        public Tensor sum(int dim, bool keepdim = false, ScalarType? type = null) => sum([(long)dim], keepdim, type);
+
         /// <summary>The sum over the given dimensions (all when empty). d/dx_i = 1: backward broadcasts the gradient back.</summary>
         public Tensor sum(long[] dim, bool keepdim = false, ScalarType? type = null)
         {
