@@ -16,11 +16,15 @@ public static partial class torch
             else foreach (var d in dims) reduced[NormalizeDim(d, ndim)] = true;
 
             var order = Enumerable.Range(0, ndim).Where(d => !reduced[d]).Concat(Enumerable.Range(0, ndim).Where(d => reduced[d])).ToArray();
+            Order = order;
             Rows = input.detach().PermuteView(order).contiguous();
             RowLength = Enumerable.Range(0, ndim).Where(d => reduced[d]).Aggregate(1L, (n, d) => n * input._shape[d]);
             KeptShape = Enumerable.Range(0, ndim).Select(d => reduced[d] ? 1 : input._shape[d]).ToArray();
             OutputShape = keepdim ? KeptShape : Enumerable.Range(0, ndim).Where(d => !reduced[d]).Select(d => input._shape[d]).ToArray();
         }
+
+        /// <summary>The permutation that moves the reduced dims last: kept dims in order, then reduced dims in order.</summary>
+        public int[] Order { get; }
 
         /// <summary>The input with reduced dims last, contiguous.</summary>
         public Tensor Rows { get; }
