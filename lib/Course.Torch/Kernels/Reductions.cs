@@ -58,9 +58,15 @@ internal static class Reductions
         TensorPrimitives.Divide(result, TensorPrimitives.Sum<T>(result), result);
     }
 
-    /// <summary>log_softmax(x)_i = x_i − logsumexp(x).</summary>
-    public static void LogSoftMax<T>(ReadOnlySpan<T> row, Span<T> result) where T : IFloatingPointIeee754<T> =>
-        TensorPrimitives.Subtract(row, LogSumExp(row), result);
+    /// <summary>log_softmax(x)_i = (x_i − m) − log Σ_j exp(x_j − m), m = max(x); subtracting m first keeps precision.</summary>
+    public static void LogSoftMax<T>(ReadOnlySpan<T> row, Span<T> result) where T : IFloatingPointIeee754<T>
+    {
+        if (row.Length == 0) return;
+        TensorPrimitives.Subtract(row, TensorPrimitives.Max(row), result);
+        T sum = T.Zero;
+        foreach (var v in result) sum += T.Exp(v);
+        TensorPrimitives.Subtract(result, T.Log(sum), result);
+    }
 
     /// <summary>y_i = x_0 + … + x_i.</summary>
     public static void CumSum<T>(ReadOnlySpan<T> row, Span<T> result) where T : INumber<T>
