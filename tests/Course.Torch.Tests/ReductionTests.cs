@@ -194,6 +194,19 @@ public class ReductionTests
     }
 
     [Fact]
+    public void Zero_dim_tensors_accept_dim_0()
+    {
+        var x = tensor(2.5);
+        Assert.Equal(2.5, x.max(0).values.item<double>());
+        Assert.Equal(0, x.argmax(0).item<long>());
+        Assert.Equal(1.0, x.softmax(0).item<double>());
+        Assert.Equal(2.5, x.cumsum(-1).item<double>());
+        Assert.Equal(2.5, x.sort().values.item<double>());
+        Assert.Equal(2.5, x.mean([0]).item<double>());
+        Assert.Empty(x.logsumexp(0).shape);
+    }
+
+    [Fact]
     public void Dim_out_of_range_names_the_range()
     {
         var x = zeros([2, 3]);

@@ -13,7 +13,11 @@ public static partial class torch
             int ndim = input._shape.Length;
             var reduced = new bool[ndim];
             if (dims is null || dims.Length == 0) Array.Fill(reduced, true);
-            else foreach (var d in dims) reduced[NormalizeDim(d, ndim)] = true;
+            else foreach (var d in dims)
+            {
+                int n = NormalizeDim(d, ndim);
+                if (ndim > 0) reduced[n] = true; // a 0-dim tensor accepts dim 0 or -1 and reduces nothing
+            }
 
             var order = Enumerable.Range(0, ndim).Where(d => !reduced[d]).Concat(Enumerable.Range(0, ndim).Where(d => reduced[d])).ToArray();
             Order = order;

@@ -140,13 +140,13 @@ public static partial class torch
         public Tensor argmax() => ArgExtremeAll(largest: true, "argmax");
 
         /// <summary>The index of the first largest element along <paramref name="dim"/> (int64).</summary>
-        public Tensor argmax(long dim, bool keepdim = false) => ExtremeAlong(dim, keepdim, largest: true, "argmax", null).indexes;
+        public Tensor argmax(long dim, bool keepdim = false) => ArgExtremeAlong(dim, keepdim, largest: true, "argmax").indexes;
 
         /// <summary>The flat (row-major) index of the first smallest element, as a 0-dim int64 tensor.</summary>
         public Tensor argmin() => ArgExtremeAll(largest: false, "argmin");
 
         /// <summary>The index of the first smallest element along <paramref name="dim"/> (int64).</summary>
-        public Tensor argmin(long dim, bool keepdim = false) => ExtremeAlong(dim, keepdim, largest: false, "argmin", null).indexes;
+        public Tensor argmin(long dim, bool keepdim = false) => ArgExtremeAlong(dim, keepdim, largest: false, "argmin").indexes;
 
         Tensor ExtremeAll(bool largest, string op, string name)
         {
@@ -170,18 +170,21 @@ public static partial class torch
             return full([], ArgExtremes(layout, largest)[0], ScalarType.Int64);
         }
 
-        (Tensor values, Tensor indexes) ExtremeAlong(long dim, bool keepdim, bool largest, string op, string? name)
+        (Tensor values, Tensor indexes) ExtremeAlong(long dim, bool keepdim, bool largest, string op, string name)
         {
-            int d = NormalizeDim(dim, _shape.Length);
-            var layout = new ReductionLayout(Comparable(), [d], keepdim);
-            if (layout.RowLength == 0 && layout.RowCount > 0)
-                throw new ArgumentException($"{op}(): Expected reduction dim {dim} to have non-zero size (input shape {ShapeString(_shape)}).");
-            var best = ArgExtremes(layout, largest);
-            var indexes = tensor(best.Select(i => (long)i).ToArray()).reshape(layout.OutputShape);
-            if (name is null) return (indexes, indexes);
+            var (layout, best, indexes) = ArgExtremeAlong(dim, keepdim, largest, op);
             var positions = RowPositions(_shape, layout.Order);
             var source = best.Select((i, r) => positions[r * layout.RowLength + i]).ToArray();
             return (TakeFlat(source, layout.OutputShape, name), indexes);
+        }
+
+        (ReductionLayout layout, int[] best, Tensor indexes) ArgExtremeAlong(long dim, bool keepdim, bool largest, string op)
+        {
+            var layout = new ReductionLayout(Comparable(), [dim], keepdim);
+            if (layout.RowLength == 0 && layout.RowCount > 0)
+                throw new ArgumentException($"{op}(): Expected reduction dim {dim} to have non-zero size (input shape {ShapeString(_shape)}).");
+            var best = ArgExtremes(layout, largest);
+            return (layout, best, tensor(best.Select(i => (long)i).ToArray()).reshape(layout.OutputShape));
         }
 
         /// <summary>The same values in a dtype the row kernels compare: bools as uint8.</summary>
