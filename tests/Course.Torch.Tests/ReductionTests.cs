@@ -146,6 +146,11 @@ public class ReductionTests
         GradCheck.Check(t => t[0].prod(0, keepdim: true), x);
     }
 
+    [Theory]
+    [InlineData(new double[] { 0.5, -1.5, 2.0, 1.2, 0.7, -0.8 })]
+    [InlineData(new double[] { 0.5, 0.0, 2.0, 1.2, 0.7, -0.8 })]
+    public void Prod_gradgrad(double[] values) => GradCheck.CheckGradGrad(t => t[0].prod(1), tensor(values, [2, 3]));
+
     [Fact]
     public void Prod_with_one_zero_has_the_product_of_the_others_as_gradient()
     {

@@ -20,6 +20,14 @@ public class SortingTests
     public void Topk_gradcheck(int k, int dim, bool largest) => GradCheck.Check(x => x[0].topk(k, dim, largest).values, X);
 
     [Fact]
+    public void Sort_topk_max_gradgrad()
+    {
+        GradCheck.CheckGradGrad(x => x[0].sort(1).values * x[0].sort(1).values, X);
+        GradCheck.CheckGradGrad(x => x[0].topk(2, 0).values * x[0].topk(2, 0).values, X);
+        GradCheck.CheckGradGrad(x => x[0].max(-1).values * x[0].sum([-1]), X);
+    }
+
+    [Fact]
     public void Sort_is_stable_for_ties_in_both_directions()
     {
         var x = tensor(new float[] { 2, 1, 2, 1, 0 });
