@@ -13,14 +13,22 @@ public static partial class torch
             int ndim = input._shape.Length;
             var reduced = new bool[ndim];
             if (dims is null || dims.Length == 0) Array.Fill(reduced, true);
-            else foreach (var d in dims) reduced[NormalizeDim(d, ndim)] = true;
+            else foreach (var d in dims)
+            {
+                int n = NormalizeDim(d, ndim);
+                if (ndim > 0) reduced[n] = true; // a 0-dim tensor accepts dim 0 or -1 and reduces nothing
+            }
 
             var order = Enumerable.Range(0, ndim).Where(d => !reduced[d]).Concat(Enumerable.Range(0, ndim).Where(d => reduced[d])).ToArray();
+            Order = order;
             Rows = input.detach().PermuteView(order).contiguous();
             RowLength = Enumerable.Range(0, ndim).Where(d => reduced[d]).Aggregate(1L, (n, d) => n * input._shape[d]);
             KeptShape = Enumerable.Range(0, ndim).Select(d => reduced[d] ? 1 : input._shape[d]).ToArray();
             OutputShape = keepdim ? KeptShape : Enumerable.Range(0, ndim).Where(d => !reduced[d]).Select(d => input._shape[d]).ToArray();
         }
+
+        /// <summary>The permutation that moves the reduced dims last: kept dims in order, then reduced dims in order.</summary>
+        public int[] Order { get; }
 
         /// <summary>The input with reduced dims last, contiguous.</summary>
         public Tensor Rows { get; }

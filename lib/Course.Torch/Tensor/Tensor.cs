@@ -82,6 +82,7 @@ public static partial class torch
         /// <summary>True if the elements are laid out in row-major order with no gaps.</summary>
         public bool is_contiguous()
         {
+            if (numel() == 0) return true;
             long expected = 1;
             for (int d = _shape.Length - 1; d >= 0; d--)
             {
