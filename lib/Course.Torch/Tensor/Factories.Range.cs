@@ -32,7 +32,8 @@ public static partial class torch
 
     /// <summary>
     /// <paramref name="steps"/> evenly spaced values from start to end inclusive, step = (end − start)/(steps − 1).
-    /// As PyTorch, the first half counts up from start and the second half down from end, so both ends are exact.
+    /// As PyTorch, the first half counts up from start and the second half down from end, so both ends are exact
+    /// (a single step gives just start).
     /// </summary>
     /// <exception cref="ArgumentException">When steps is negative.</exception>
     public static Tensor linspace(double start, double end, long steps, ScalarType? dtype = null, Device? device = null, bool requires_grad = false)
@@ -44,7 +45,7 @@ public static partial class torch
         t.Overwrite(() =>
         {
             long k = i++;
-            return k < steps / 2 ? start + k * step : end - (steps - 1 - k) * step;
+            return k < steps / 2 || steps == 1 ? start + k * step : end - (steps - 1 - k) * step;
         });
         return t.requires_grad_(requires_grad);
     }
