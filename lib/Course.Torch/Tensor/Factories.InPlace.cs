@@ -8,7 +8,20 @@ public static partial class torch
         public Tensor fill_(Scalar value)
         {
             double v = value.Value;
-            return Overwrite(() => v);
+            return Write(() =>
+            {
+                if (!is_contiguous()) { OverwriteOffsets(() => v, Offsets()); return; }
+                int start = (int)_offset, count = (int)numel();
+                switch (storage.Data)
+                {
+                    case float[] a: Array.Fill(a, (float)v, start, count); break;
+                    case double[] a: Array.Fill(a, v, start, count); break;
+                    case long[] a: Array.Fill(a, (long)v, start, count); break;
+                    case int[] a: Array.Fill(a, (int)v, start, count); break;
+                    case byte[] a: Array.Fill(a, (byte)v, start, count); break;
+                    case bool[] a: Array.Fill(a, v != 0, start, count); break;
+                }
+            });
         }
 
         /// <summary>Writes 0 into every element; returns this tensor.</summary>
@@ -48,11 +61,17 @@ public static partial class torch
         /// Writes next() into each element in row-major order, through the strides, so views write into their base.
         /// The old values no longer matter, so a tracked non-leaf gets a graph node with no inputs (zero gradient upstream).
         /// </summary>
-        internal Tensor Overwrite(Func<double> next)
+        internal Tensor Overwrite(Func<double> next) => Write(() =>
         {
-            CheckInPlaceOnLeaf();
             if (is_contiguous()) OverwriteRange(next, (int)_offset, (int)numel());
             else OverwriteOffsets(next, Offsets());
+        });
+
+        /// <summary>Runs an in-place write with the leaf check before and the version bump and graph update after.</summary>
+        Tensor Write(Action write)
+        {
+            CheckInPlaceOnLeaf();
+            write();
             storage.BumpVersion();
             if (is_grad_enabled() && requires_grad && !is_leaf) grad_fn = new Node("FillBackward0", [], _ => [], []);
             return this;

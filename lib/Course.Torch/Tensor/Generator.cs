@@ -16,8 +16,11 @@ public static partial class torch
         /// <summary>A generator seeded with <paramref name="seed"/>.</summary>
         public Generator(ulong seed = 0, Device? device = null) { Reseed((long)seed); }
 
-        /// <summary>The generator torch.rand, randn, randint, randperm and the in-place samplers use by default.</summary>
-        public static Generator Default { get; } = new((ulong)DateTime.UtcNow.Ticks);
+        /// <summary>
+        /// The generator torch.rand, randn, randint, randperm and the in-place samplers use by default. Like PyTorch's,
+        /// it starts from the fixed seed 67280421310721, so a program that never seeds still repeats run to run.
+        /// </summary>
+        public static Generator Default { get; } = new(67280421310721);
 
         /// <summary>Always the CPU.</summary>
         public Device device => CPU;
