@@ -31,20 +31,20 @@ public static partial class torch
         }
 
         var result = Tensor.Empty(shape, dtype);
-        var starts = new long[parts.Length];
+        var starts = new long[tensors.Count];
         long offset = 0;
-        for (int j = 0; j < parts.Length; j++)
+        foreach (var i in parts)
         {
-            var t = tensors[parts[j]];
-            starts[j] = offset;
+            var t = tensors[i];
+            starts[i] = offset;
             Tensor target;
             using (no_grad()) target = result.narrow(d, offset, t._shape[d]);
             Converting.CopyStrided(t.detach().to(dtype), target);
             offset += t._shape[d];
         }
-        var inputs = parts.Select(i => tensors[i]).ToArray();
-        return result.WithGrad("CatBackward0", inputs,
-            g => inputs.Select((t, j) => t.requires_grad ? g.narrow(d, starts[j], t._shape[d]).to(t.dtype) : null).ToArray());
+        var inputs = tensors.ToArray();
+        return result.WithGrad("CatBackward0", inputs, g => inputs.Select((t, i) =>
+            !t.requires_grad ? null : parts.Contains(i) ? g.narrow(d, starts[i], t._shape[d]).to(t.dtype) : zeros(t._shape, t.dtype)).ToArray());
     }
 
     /// <summary>Same as <see cref="cat"/>.</summary>
