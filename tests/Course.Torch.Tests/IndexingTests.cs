@@ -55,6 +55,9 @@ public class IndexingTests
         Assert.Equal(0, x[TensorIndex.Bool(false)].numel());
         Assert.Equal(new long[] { 0, 4 }, x[3..1].shape);
         Assert.Equal(new long[] { 2 }, x[0, TensorIndex.Slice(null, null, 3)].shape);
+        Assert.Equal(x[2, 3].item<double>(), x[^1][^1].item<double>());
+        Assert.Equal(new long[] { 2, 1 }, x[1.., (2, 3)].shape);
+        Assert.Equal(new long[] { 3 }, x[TensorIndex.Colon, 0, TensorIndex.Ellipsis].shape);
     }
 
     [Fact]

@@ -457,6 +457,8 @@ public static partial class torch
     public static Tensor gather(Tensor input, long dim, Tensor index) => input.gather(dim, index);
     /// <summary>Writes src into a copy of input at the indexed positions.</summary>
     public static Tensor scatter(Tensor input, long dim, Tensor index, Tensor src) => input.scatter(dim, index, src);
+    /// <summary>Writes src into input, in place, at the indexed positions.</summary>
+    public static Tensor scatter_(Tensor input, long dim, Tensor index, Tensor src) => input.scatter_(dim, index, src);
     /// <summary>Adds src into a copy of input at the indexed positions.</summary>
     public static Tensor scatter_add(Tensor input, long dim, Tensor index, Tensor src) => input.scatter_add(dim, index, src);
     /// <summary>Adds alpha·source into a copy of input at the indexed slices.</summary>

@@ -72,6 +72,12 @@ public static partial class torch
     /// <summary>Joins row-wise: 1-D tensors become rows, then cat along dim 0.</summary>
     public static Tensor vstack(IList<Tensor> tensors) => cat(tensors.Select(t => t.ndim >= 2 ? t : t.reshape(1, -1)).ToList(), 0);
 
+    /// <summary>Views of pieces with the given sizes along a dimension.</summary>
+    public static Tensor[] split(Tensor tensor, long[] split_size_or_sections, long dim = 0L) => tensor.split(split_size_or_sections, dim);
+
+    /// <summary>Splits into at most <paramref name="chunks"/> views along a dimension.</summary>
+    public static Tensor[] chunk(Tensor input, long chunks, long dim = 0) => input.chunk(chunks, dim);
+
     public sealed partial class Tensor
     {
         /// <summary>Views of consecutive pieces of <paramref name="size"/> along <paramref name="dim"/> (the last may be smaller).</summary>

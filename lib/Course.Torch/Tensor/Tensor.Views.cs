@@ -199,6 +199,12 @@ public static partial class torch
     public static Tensor unsqueeze(Tensor input, long dim) => input.unsqueeze(dim);
     /// <summary>A view of a range along one dimension.</summary>
     public static Tensor narrow(Tensor input, long dim, long start, long length) => input.narrow(dim, start, length);
+    /// <summary>The view at one position along a dimension, with that dimension removed.</summary>
+    public static Tensor select(Tensor input, long dim, long index) => input.select(dim, index);
+    /// <summary>Swaps two dimensions (a view).</summary>
+    public static Tensor swapaxes(Tensor input, long axis0, long axis1) => input.swapaxes(axis0, axis1);
+    /// <summary>Swaps two dimensions (a view).</summary>
+    public static Tensor swapdims(Tensor input, long dim0, long dim1) => input.swapdims(dim0, dim1);
     /// <summary>The slices along a dimension.</summary>
     public static Tensor[] unbind(Tensor input, long dim = 0) => input.unbind(dim);
 }
