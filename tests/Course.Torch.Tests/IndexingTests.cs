@@ -19,6 +19,7 @@ public class IndexingTests
     [Fact] public void Scatter_add_gradcheck() => GradCheck.Check(x => x[0].scatter_add(0, L(1, 1, 0).reshape(3, 1), x[1]) * x[0], X(2, 1), X(3, 1));
     [Fact] public void Index_add_gradcheck() => GradCheck.Check(x => x[0].index_add(0, L(1, 1, 0), x[1], alpha: -1.5), X(2, 2), X(3, 2));
     [Fact] public void Index_put_gradcheck() => GradCheck.Check(x => { var y = x[0] * 1.0; y[L(2, 0)] = x[1]; y[1, TensorIndex.Colon] = x[1][0] * 3; return y; }, X(3, 2), X(2, 2));
+    [Fact] public void Index_put_gradgrad() => GradCheck.CheckGradGrad(x => { var y = x[0] * x[0]; y[L(1)] = x[0][0] * x[0][2]; y[TensorIndex.Slice(2)] = x[0][1]; return y * x[0]; }, X(3));
 
     [Fact]
     public void Setters_write_values_with_broadcasting()

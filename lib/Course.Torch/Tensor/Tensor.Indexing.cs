@@ -344,10 +344,12 @@ public static partial class torch
         /// <summary>In-place <see cref="scatter_add"/>.</summary>
         public Tensor scatter_add_(long dim, Tensor index, Tensor src) => InPlace(x => x.scatter_add(dim, index, src));
 
+        /// <summary>The shared body of scatter (overwrite) and scatter_add (accumulate).</summary>
         Tensor Scatter(string name, long dim, Tensor index, Tensor src, bool accumulate)
         {
-            int d = CheckIndexOp(name.StartsWith("ScatterAdd") ? "scatter_add" : "scatter", dim, index);
-            CheckScatterShapes(accumulate ? "scatter_add" : "scatter", d, index, src);
+            var op = accumulate ? "scatter_add" : "scatter";
+            int d = CheckIndexOp(op, dim, index);
+            CheckScatterShapes(op, d, index, src);
             var idx = CheckedIndices(index, d, _shape[d]);
             var result = detach().clone();
             var values = src.detach().to(dtype);
