@@ -69,6 +69,8 @@ public class ElementwiseTests
         ops["logical_and"] = x => x[0] & x[1];
         ops["logical_or"] = x => x[0].logical_or(x[1]);
         ops["logical_not_float"] = x => x[0].logical_not();
+        ops["all_dim"] = x => x[0].all(1);
+        ops["any_dim_keepdim"] = x => x[0].any(-2, keepdim: true);
         ops["bitwise_and_int"] = x => x[0] & x[1];
 
         ops["where_broadcast"] = x => where(x[0], x[1], x[2]);

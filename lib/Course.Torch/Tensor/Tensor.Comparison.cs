@@ -81,6 +81,8 @@ public static partial class torch
         public Tensor logical_and_(Tensor other) => InPlace(x => x.logical_and(other));
         /// <summary>In place: logical or.</summary>
         public Tensor logical_or_(Tensor other) => InPlace(x => x.logical_or(other));
+        /// <summary>In place: logical xor.</summary>
+        public Tensor logical_xor_(Tensor other) => InPlace(x => x.logical_xor(other));
 
         /// <summary>Bitwise and: logical and on bool tensors, bitwise on integer tensors.</summary>
         public Tensor bitwise_and(Tensor other) => Bitwise(this, other, "bitwise_and", (a, b) => a & b);
@@ -90,12 +92,39 @@ public static partial class torch
         public Tensor bitwise_xor(Tensor other) => Bitwise(this, other, "bitwise_xor", (a, b) => a ^ b);
         /// <summary>Bitwise not: logical not on bool tensors, ~x on integer tensors.</summary>
         public Tensor bitwise_not() => Bitwise(this, this, "bitwise_not", (a, _) => ~a);
+        /// <summary>In place: bitwise and.</summary>
+        public Tensor bitwise_and_(Tensor other) => InPlace(x => x.bitwise_and(other));
+        /// <summary>In place: bitwise or.</summary>
+        public Tensor bitwise_or_(Tensor other) => InPlace(x => x.bitwise_or(other));
+        /// <summary>In place: bitwise xor.</summary>
+        public Tensor bitwise_xor_(Tensor other) => InPlace(x => x.bitwise_xor(other));
+        /// <summary>In place: bitwise not.</summary>
+        public Tensor bitwise_not_() => InPlace(x => x.bitwise_not());
 
-        /// <summary>A 0-dim bool tensor: true if every element is nonzero.</summary>
-        public Tensor all() => full(Array.Empty<long>(), Converting.Gather<bool>(to(ScalarType.Bool)).All(b => b) ? 1 : 0, ScalarType.Bool);
+        /// <summary>A 0-dim bool tensor: true if every element is nonzero (true for an empty tensor).</summary>
+        public Tensor all() => ReduceBool([], false, all: true);
 
-        /// <summary>A 0-dim bool tensor: true if any element is nonzero.</summary>
-        public Tensor any() => full(Array.Empty<long>(), Converting.Gather<bool>(to(ScalarType.Bool)).Any(b => b) ? 1 : 0, ScalarType.Bool);
+        /// <summary>True along <paramref name="dim"/> where every element is nonzero.</summary>
+        public Tensor all(long dim, bool keepdim = false) => ReduceBool([dim], keepdim, all: true);
+
+        /// <summary>A 0-dim bool tensor: true if any element is nonzero (false for an empty tensor).</summary>
+        public Tensor any() => ReduceBool([], false, all: false);
+
+        /// <summary>True along <paramref name="dim"/> where any element is nonzero.</summary>
+        public Tensor any(long dim, bool keepdim = false) => ReduceBool([dim], keepdim, all: false);
+
+        Tensor ReduceBool(long[] dims, bool keepdim, bool all)
+        {
+            var layout = new ReductionLayout(to(ScalarType.Bool), dims, keepdim);
+            var result = Empty(layout.OutputShape, ScalarType.Bool);
+            var y = result.Span<bool>();
+            for (int i = 0; i < y.Length; i++)
+            {
+                var row = layout.RowLength == 0 ? ReadOnlySpan<bool>.Empty : layout.Row<bool>(i);
+                y[i] = all ? !row.Contains(false) : row.Contains(true);
+            }
+            return result;
+        }
 
         /// <summary>Elementwise ==, returning a bool tensor (use <c>is null</c> to test a reference for null).</summary>
         public static Tensor operator ==(Tensor left, Tensor right) => left.eq(right);
@@ -230,11 +259,25 @@ public static partial class torch
     /// <summary>Logical not.</summary>
     public static Tensor logical_not(Tensor input) => input.logical_not();
     /// <summary>Logical and.</summary>
-    public static Tensor logical_and(Tensor input, Tensor other) => input.logical_and(other);
+    public static Tensor logical_and(Tensor left, Tensor right) => left.logical_and(right);
     /// <summary>Logical or.</summary>
-    public static Tensor logical_or(Tensor input, Tensor other) => input.logical_or(other);
+    public static Tensor logical_or(Tensor left, Tensor right) => left.logical_or(right);
     /// <summary>Logical xor.</summary>
-    public static Tensor logical_xor(Tensor input, Tensor other) => input.logical_xor(other);
+    public static Tensor logical_xor(Tensor left, Tensor right) => left.logical_xor(right);
+    /// <summary>In place: logical and.</summary>
+    public static Tensor logical_and_(Tensor left, Tensor right) => left.logical_and_(right);
+    /// <summary>In place: logical or.</summary>
+    public static Tensor logical_or_(Tensor left, Tensor right) => left.logical_or_(right);
+    /// <summary>In place: logical xor.</summary>
+    public static Tensor logical_xor_(Tensor left, Tensor right) => left.logical_xor_(right);
+    /// <summary>Bitwise (logical for bool) and.</summary>
+    public static Tensor bitwise_and(Tensor left, Tensor right) => left.bitwise_and(right);
+    /// <summary>Bitwise (logical for bool) or.</summary>
+    public static Tensor bitwise_or(Tensor left, Tensor right) => left.bitwise_or(right);
+    /// <summary>Bitwise (logical for bool) xor.</summary>
+    public static Tensor bitwise_xor(Tensor left, Tensor right) => left.bitwise_xor(right);
+    /// <summary>Bitwise (logical for bool) not.</summary>
+    public static Tensor bitwise_not(Tensor input) => input.bitwise_not();
     /// <summary>True (0-dim bool) if every element is nonzero.</summary>
     public static Tensor all(Tensor input) => input.all();
     /// <summary>True (0-dim bool) if any element is nonzero.</summary>

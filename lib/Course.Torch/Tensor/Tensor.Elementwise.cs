@@ -220,10 +220,14 @@ public static partial class torch
     public static Tensor floor(Tensor input) => input.floor();
     /// <summary>x rounded half to even, to <paramref name="decimals"/> places.</summary>
     public static Tensor round(Tensor input, long decimals = 0L) => input.round(decimals);
-    /// <summary>x^exponent elementwise.</summary>
-    public static Tensor pow(Tensor input, Tensor exponent) => input.pow(exponent);
-    /// <summary>x^exponent for a number.</summary>
-    public static Tensor pow(Tensor input, Scalar exponent) => input.pow(exponent);
+    /// <summary>left^exponent elementwise.</summary>
+    public static Tensor pow(Tensor left, Tensor exponent) => left.pow(exponent);
+    /// <summary>left^exponent for a number.</summary>
+    public static Tensor pow(Tensor left, Scalar exponent) => left.pow(exponent);
+    /// <summary>In place: left^exponent.</summary>
+    public static Tensor pow_(Tensor left, Tensor exponent) => left.pow_(exponent);
+    /// <summary>In place: left^exponent for a number.</summary>
+    public static Tensor pow_(Tensor left, Scalar exponent) => left.pow_(exponent);
     /// <summary>x².</summary>
     public static Tensor square(Tensor input) => input.square();
 
@@ -247,4 +251,14 @@ public static partial class torch
     public static Tensor abs_(Tensor input) => input.abs_();
     /// <summary>In place: max(x, 0).</summary>
     public static Tensor relu_(Tensor input) => input.relu_();
+    /// <summary>In place: 1/x.</summary>
+    public static Tensor reciprocal_(Tensor input) => input.reciprocal_();
+    /// <summary>|x| (long name).</summary>
+    public static Tensor absolute(Tensor input) => input.abs();
+    /// <summary>In place: sign(x).</summary>
+    public static Tensor sign_(Tensor input) => input.sign_();
+    /// <summary>In place: ⌊x⌋.</summary>
+    public static Tensor floor_(Tensor input) => input.floor_();
+    /// <summary>In place: round half to even.</summary>
+    public static Tensor round_(Tensor input, long decimals = 0L) => input.round_(decimals);
 }

@@ -175,6 +175,10 @@ public static partial class torch
     public static Tensor clamp(Tensor input, Scalar? min = null, Scalar? max = null) => input.clamp(min, max);
     /// <summary>Clamps into [min, max] given as tensors.</summary>
     public static Tensor clamp(Tensor input, Tensor? min = null, Tensor? max = null) => input.clamp(min, max);
+    /// <summary>In place: clamps into [min, max].</summary>
+    public static Tensor clamp_(Tensor input, Scalar? min = null, Scalar? max = null) => input.clamp_(min, max);
+    /// <summary>In place: clamps into [min, max] given as tensors.</summary>
+    public static Tensor clamp_(Tensor input, Tensor? min = null, Tensor? max = null) => input.clamp_(min, max);
     /// <summary>max(x, min).</summary>
     public static Tensor clamp_min(Tensor input, Scalar min) => input.clamp_min(min);
     /// <summary>min(x, max).</summary>
