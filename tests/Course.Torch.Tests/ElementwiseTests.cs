@@ -224,5 +224,8 @@ public class ElementwiseTests
         Assert.Equal(ScalarType.Int64, x.clamp(0, 1).dtype);
         Assert.Equal(ScalarType.Int64, x.pow(2).dtype);
         Assert.Equal(ScalarType.Float32, x.pow(0.5).dtype);
+        Assert.Equal(ScalarType.Float32, x.clamp(0.5, 2.5).dtype);
+        var ex = Assert.Throws<ArgumentException>(() => x.pow(-1));
+        Assert.Contains("negative integer powers", ex.Message);
     }
 }

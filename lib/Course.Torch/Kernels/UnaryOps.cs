@@ -33,22 +33,37 @@ internal static class ElementwiseExtra
     public static void Compare<T, TOp>(torch.Tensor a, torch.Tensor b, torch.Tensor result) where T : INumber<T> where TOp : ICompareOp
     {
         var y = result.Span<bool>();
-        var xa = a.Elements<T>();
-        var xb = b.Elements<T>();
-        var oa = a.Offsets();
-        var ob = b.Offsets();
-        for (int i = 0; i < y.Length; i++) y[i] = TOp.Invoke(xa[oa[i]], xb[ob[i]]);
+        var (xa, xb) = (new Reader<T>(a), new Reader<T>(b));
+        for (int i = 0; i < y.Length; i++) y[i] = TOp.Invoke(xa[i], xb[i]);
     }
 
     /// <summary>result[i] = condition[i] ? x[i] : y[i], for views of one shape (x and y of one dtype).</summary>
     public static void Select<T>(torch.Tensor condition, torch.Tensor x, torch.Tensor y, torch.Tensor result)
     {
         var r = result.Span<T>();
-        var c = condition.Elements<bool>();
-        var xs = x.Elements<T>();
-        var ys = y.Elements<T>();
-        var (oc, ox, oy) = (condition.Offsets(), x.Offsets(), y.Offsets());
-        for (int i = 0; i < r.Length; i++) r[i] = c[oc[i]] ? xs[ox[i]] : ys[oy[i]];
+        var (c, xs, ys) = (new Reader<bool>(condition), new Reader<T>(x), new Reader<T>(y));
+        for (int i = 0; i < r.Length; i++) r[i] = c[i] ? xs[i] : ys[i];
+    }
+
+    /// <summary>
+    /// Reads element i (row-major) of a view: directly for contiguous views and broadcast scalars,
+    /// through the offset table otherwise.
+    /// </summary>
+    readonly struct Reader<T>
+    {
+        readonly T[] data;
+        readonly int start, step;
+        readonly int[]? offsets;
+
+        public Reader(torch.Tensor t)
+        {
+            data = t.Elements<T>();
+            start = (int)t._offset;
+            step = t.is_contiguous() ? 1 : 0;
+            offsets = step == 1 || t._strides.All(s => s == 0) ? null : t.Offsets();
+        }
+
+        public T this[int i] => offsets is null ? data[start + i * step] : data[offsets[i]];
     }
 
     /// <summary>result[i] = a[i]^b[i] for float views of one shape (b may be a broadcast scalar).</summary>

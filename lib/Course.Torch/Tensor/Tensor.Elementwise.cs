@@ -110,8 +110,11 @@ public static partial class torch
         }
 
         /// <summary>y = x^p for a number p. dy/dx = p·x^(p−1) (0 when p = 0).</summary>
+        /// <exception cref="ArgumentException">For an integer tensor and a negative integer exponent.</exception>
         public Tensor pow(Scalar exponent)
         {
+            if (!is_floating_point() && exponent.Type != ScalarType.Float64 && exponent.Value < 0)
+                throw new ArgumentException($"Integers to negative integer powers are not allowed (a {dtype} tensor of shape {ShapeString(_shape)} to the power {exponent}).");
             var y = PowKernel(this, ScalarTensor(exponent));
             double p = exponent.Value;
             return y.WithGrad("PowBackward0", [this], g => [p == 0 ? zeros_like(g) : g.mul(pow(p - 1).mul(p))], this);

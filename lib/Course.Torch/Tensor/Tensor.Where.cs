@@ -19,7 +19,7 @@ public static partial class torch
             if (mask.dtype != ScalarType.Bool)
                 throw new ArgumentException($"masked_fill only supports boolean masks, but got mask with dtype {mask.dtype} (input shape {ShapeString(_shape)}, mask shape {ShapeString(mask._shape)}); use mask.@bool() or a comparison such as x > 0.");
             var result = Select(mask, full(Array.Empty<long>(), value.Value, dtype), this, dtype);
-            return result.WithGrad("MaskedFillBackward0", [this], g => [torch.where(mask, ZeroLike(g), g).SumTo(_shape)]);
+            return result.WithGrad("MaskedFillBackward0", [this], g => [torch.where(mask, ZeroLike(g), g).SumTo(_shape)], mask);
         }
 
         /// <summary>In place: writes <paramref name="value"/> where <paramref name="mask"/> is true.</summary>
@@ -144,7 +144,7 @@ public static partial class torch
                 x.requires_grad ? where(condition, g, zero).SumTo(x._shape) : null,
                 y.requires_grad ? where(condition, zero, g).SumTo(y._shape) : null,
             ];
-        });
+        }, condition);
     }
 
     /// <summary>The untracked selection kernel behind where and masked_fill.</summary>
