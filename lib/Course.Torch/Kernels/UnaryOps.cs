@@ -33,9 +33,24 @@ internal static class ElementwiseExtra
     public static void Compare<T, TOp>(torch.Tensor a, torch.Tensor b, torch.Tensor result) where T : INumber<T> where TOp : ICompareOp
     {
         var y = result.Span<bool>();
+        if (a.is_contiguous() && b.is_contiguous())
+        {
+            ReadOnlySpan<T> sa = a.Span<T>(), sb = b.Span<T>();
+            for (int i = 0; i < y.Length; i++) y[i] = TOp.Invoke(sa[i], sb[i]);
+            return;
+        }
+        if (a.is_contiguous() && IsBroadcastScalar(b))
+        {
+            ReadOnlySpan<T> sa = a.Span<T>();
+            T vb = b.Elements<T>()[b._offset];
+            for (int i = 0; i < y.Length; i++) y[i] = TOp.Invoke(sa[i], vb);
+            return;
+        }
         var (xa, xb) = (new Reader<T>(a), new Reader<T>(b));
         for (int i = 0; i < y.Length; i++) y[i] = TOp.Invoke(xa[i], xb[i]);
     }
+
+    static bool IsBroadcastScalar(torch.Tensor t) => t._strides.All(s => s == 0);
 
     /// <summary>result[i] = condition[i] ? x[i] : y[i], for views of one shape (x and y of one dtype).</summary>
     public static void Select<T>(torch.Tensor condition, torch.Tensor x, torch.Tensor y, torch.Tensor result)
