@@ -76,6 +76,9 @@ public class ElementwiseTests
         ops["where_broadcast"] = x => where(x[0], x[1], x[2]);
         ops["where_promote"] = x => where(x[0], x[1], x[2]);
         ops["where_int"] = x => x[1].where(x[0], x[2]);
+        ops["where_transposed_cond"] = x => where(x[0].t(), x[1], x[2]);
+        ops["maximum_mixed_dtype"] = x => x[0].maximum(x[1]);
+        ops["eq_bool"] = x => x[0] == x[1];
         ops["masked_fill"] = x => x[0].masked_fill(x[1], -1.5);
         ops["masked_fill_broadcast_mask"] = x => x[0].masked_fill(x[1], double.NegativeInfinity);
         ops["masked_fill_int"] = x => masked_fill(x[0], x[1], 9);
