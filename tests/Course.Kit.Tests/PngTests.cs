@@ -164,6 +164,50 @@ public class PngTests
         Assert.Equal(expectedHex, Convert.ToHexStringLower(image.Pixels));
     }
 
+    [Fact]
+    public void WeDecodePillowFiles_WithSeveralIdatChunksAndTextChunks()
+    {
+        using var dir = new External.TempDir();
+        string path = dir.File("big.png");
+        // 300x200 random RGB does not compress, so Pillow splits the data over several 64 KiB IDAT chunks.
+        string expectedHex = External.RunPython("""
+            import sys, random
+            from PIL import Image, PngImagePlugin
+            random.seed(9)
+            im = Image.frombytes("RGB", (300, 200), bytes(random.randrange(256) for _ in range(300 * 200 * 3)))
+            info = PngImagePlugin.PngInfo(); info.add_text("Comment", "ancillary chunks are skipped")
+            im.save(sys.argv[1], pnginfo=info)
+            print(im.tobytes().hex())
+            """, path).Trim();
+        byte[] bytes = File.ReadAllBytes(path);
+        Assert.True(CountChunks(bytes, "IDAT") > 1, "expected a file with several IDAT chunks");
+        Assert.Equal(1, CountChunks(bytes, "tEXt"));
+        Assert.Equal(expectedHex, Convert.ToHexStringLower(Png.Decode(bytes).Pixels));
+    }
+
+    [Fact]
+    public void PillowSixteenBitFile_GivesAClearError()
+    {
+        // Pillow cannot write interlaced PNGs; that case is covered by Decode_InterlacedAnd16Bit_AreRejectedClearly.
+        using var dir = new External.TempDir();
+        string path = dir.File("deep.png");
+        External.RunPython("""
+            import sys
+            from PIL import Image
+            Image.new("I;16", (9, 9), 1000).save(sys.argv[1])
+            """, path);
+        var e = Assert.Throws<InvalidDataException>(() => Png.Load(path));
+        Assert.Equal($"{path}: 16-bit PNGs are not supported; save the image with 8 bits per channel.", e.Message);
+    }
+
+    private static int CountChunks(byte[] png, string type)
+    {
+        int count = 0;
+        for (int pos = 8; pos + 8 <= png.Length; pos += 12 + BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(pos)))
+            if (System.Text.Encoding.ASCII.GetString(png, pos + 4, 4) == type) count++;
+        return count;
+    }
+
     // ------------------------------------------------------------ errors
 
     [Fact]
