@@ -207,4 +207,26 @@ public class PlotJsonTests
         var package = JsonNode.Parse(File.ReadAllText(Path.Combine(Repo.Root, "environment", "package.json")))!;
         Assert.Equal(Figure.PlotlyVersion, (string?)package["dependencies"]!["plotly.js-dist-min"]);
     }
+
+    [Fact]
+    public void SaveHtml_LinksLocalPlotlyRelatively_OrTheCdn_AndChecksTheFileExists()
+    {
+        using var dir = new External.TempDir();
+        Directory.CreateDirectory(dir.File("js dir"));
+        File.WriteAllText(dir.File("js dir/plotly.min.js"), "// stand-in");
+        var fig = new Figure { Data = { new Bar { Y = new[] { 1.0 } } }, Layout = new Layout { Title = "a & b" } };
+
+        fig.SaveHtml(dir.File("pages/fig.html"), dir.File("js dir/plotly.min.js"));
+        string page = File.ReadAllText(dir.File("pages/fig.html"));
+        Assert.Contains("<script src=\"../js%20dir/plotly.min.js\" charset=\"utf-8\"></script>", page);
+        Assert.Contains("<title>a &amp; b</title>", page);
+        Assert.Contains("Plotly.newPlot('figure', [{\"type\":\"bar\",\"y\":[1]}], {\"title\":{\"text\":\"a \\u0026 b\"}}, {\"responsive\":true});", page);
+
+        fig.SaveHtml(dir.File("cdn.html"));
+        Assert.Contains($"<script src=\"{Figure.PlotlyCdn}.js\"", File.ReadAllText(dir.File("cdn.html")));
+
+        var e = Assert.Throws<FileNotFoundException>(() => fig.SaveHtml(dir.File("x.html"), dir.File("missing.js")));
+        Assert.Contains("npm ci --prefix environment", e.Message);
+        Assert.False(File.Exists(dir.File("x.html")));
+    }
 }
