@@ -30,16 +30,21 @@ if (Wanted("sgemm1024"))
     Tensor RandN() => tensor(Enumerable.Range(0, 1024 * 1024).Select(_ => (float)random.NextGaussian()).ToArray(), [1024, 1024]);
     var (a, b) = (RandN(), RandN());
     double seconds = Median(() => { for (int i = 0; i < 10; i++) mm(a, b); });
-    Console.WriteLine(JsonSerializer.Serialize(new Dictionary<string, object>
-    {
-        ["workload"] = "sgemm1024", ["seconds"] = Math.Round(seconds, 4), ["gflops"] = Math.Round(10 * 2 * Math.Pow(1024, 3) / seconds / 1e9, 1),
-        ["threads"] = threads, ["engine"] = engine,
-    }));
+    Console.WriteLine(JsonLine(("workload", "sgemm1024"), ("seconds", Math.Round(seconds, 4)),
+        ("gflops", Math.Round(10 * 2 * Math.Pow(1024, 3) / seconds / 1e9, 1)), ("threads", threads), ("engine", engine)));
 }
 
 foreach (var name in new[] { "mlp_epoch", "lenet_epoch", "conv3x3_fwd_bwd", "lstm_20steps", "vae_epoch" })
     if (Wanted(name)) Console.Error.WriteLine($"skipping {name}: needs nn layers Course.Torch does not have yet");
 return 0;
+
+// One JSON object on one line, spaced like Python's json.dumps so the two benches' lines look alike.
+static string JsonLine(params (string Key, object Value)[] fields) => "{" + string.Join(", ", fields.Select(f => $"\"{f.Key}\": " + f.Value switch
+{
+    string text => JsonSerializer.Serialize(text),
+    double number => number == Math.Floor(number) ? number.ToString("F1", CultureInfo.InvariantCulture) : number.ToString("R", CultureInfo.InvariantCulture),
+    var other => Convert.ToString(other, CultureInfo.InvariantCulture),
+})) + "}";
 
 static double Median(Action run, int repeat = 3, int warmup = 1)
 {
