@@ -199,12 +199,9 @@ public static partial class torch
     /// </summary>
     internal static Tensor Binary<TOp>(Tensor a, Tensor b) where TOp : IBinaryOp
     {
-        var dtype = result_type(a, b);
-        var compute = dtype == ScalarType.Bool ? ScalarType.Byte : dtype;
-        var shape = broadcast_shapes(a._shape, b._shape);
-        var x = a.detach().to(compute).expand(shape);
-        var y = b.detach().to(compute).expand(shape);
-        var result = Tensor.Empty(shape, compute);
+        var (x, y, dtype) = BroadcastOperands(a, b);
+        var compute = x.dtype;
+        var result = Tensor.Empty(x._shape, compute);
         switch (compute)
         {
             case ScalarType.Float32: Elementwise.Zip<float, TOp>(x, y, result); break;
@@ -214,6 +211,18 @@ public static partial class torch
             default: Elementwise.Zip<byte, TOp>(x, y, result); break;
         }
         return dtype == ScalarType.Bool ? result.to(ScalarType.Bool) : result;
+    }
+
+    /// <summary>
+    /// Both operands of a binary op as untracked views of one broadcast shape, converted to the dtype the op computes
+    /// in: the promoted result dtype, with bool computed as uint8 (the caller converts back when it needs bool).
+    /// </summary>
+    internal static (Tensor x, Tensor y, ScalarType resultType) BroadcastOperands(Tensor a, Tensor b)
+    {
+        var dtype = result_type(a, b);
+        var compute = dtype == ScalarType.Bool ? ScalarType.Byte : dtype;
+        var shape = broadcast_shapes(a._shape, b._shape);
+        return (a.detach().to(compute).expand(shape), b.detach().to(compute).expand(shape), dtype);
     }
 
     /// <summary>

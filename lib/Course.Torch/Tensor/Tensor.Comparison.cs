@@ -183,13 +183,9 @@ public static partial class torch
     /// <summary>Compares with type promotion and broadcasting; the result is bool and untracked.</summary>
     internal static Tensor Compare<TOp>(Tensor a, Tensor b) where TOp : ICompareOp
     {
-        var dtype = result_type(a, b);
-        var compute = dtype == ScalarType.Bool ? ScalarType.Byte : dtype;
-        var shape = broadcast_shapes(a._shape, b._shape);
-        var x = a.detach().to(compute).expand(shape);
-        var y = b.detach().to(compute).expand(shape);
-        var result = Tensor.Empty(shape, ScalarType.Bool);
-        switch (compute)
+        var (x, y, _) = BroadcastOperands(a, b);
+        var result = Tensor.Empty(x._shape, ScalarType.Bool);
+        switch (x.dtype)
         {
             case ScalarType.Float32: ElementwiseExtra.Compare<float, TOp>(x, y, result); break;
             case ScalarType.Float64: ElementwiseExtra.Compare<double, TOp>(x, y, result); break;
