@@ -49,7 +49,7 @@ public static partial class torch
         return scalarCategory == 2 ? get_default_dtype() : ScalarType.Int64;
     }
 
-    public sealed partial class Tensor
+    public partial class Tensor
     {
         /// <summary>
         /// A view repeating size-1 dimensions to <paramref name="sizes"/> without copying (their stride becomes 0).

@@ -31,7 +31,7 @@ public static partial class torch
         randint(low, high, input._shape, dtype ?? input.dtype, device, requires_grad);
 
     // Instance forms only for the random ones: an instance zeros_like would hide torch.zeros_like inside Tensor's code.
-    public sealed partial class Tensor
+    public partial class Tensor
     {
         /// <summary>U[0, 1) samples shaped like this tensor.</summary>
         public Tensor rand_like(ScalarType? dtype = null, Device? device = null, bool requires_grad = false) => torch.rand_like(this, dtype, device, requires_grad);

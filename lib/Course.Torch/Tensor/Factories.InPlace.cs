@@ -2,7 +2,7 @@ namespace Course.Torch;
 
 public static partial class torch
 {
-    public sealed partial class Tensor
+    public partial class Tensor
     {
         /// <summary>Writes <paramref name="value"/> into every element (through the view's strides); returns this tensor.</summary>
         public Tensor fill_(Scalar value)

@@ -49,7 +49,7 @@ public static partial class torch
         public long RowCount => RowLength == 0 ? OutputShape.Aggregate(1L, (n, s) => n * s) : Rows.numel() / RowLength;
     }
 
-    public sealed partial class Tensor
+    public partial class Tensor
     {
         /// <summary>A view with dimensions reordered (no grad tracking; the public permute adds that).</summary>
         internal Tensor PermuteView(int[] order)

@@ -4,7 +4,7 @@ namespace Course.Torch;
 
 public static partial class torch
 {
-    public sealed partial class Tensor
+    public partial class Tensor
     {
         /// <summary>this + alpha·other, with broadcasting. d/dthis = 1, d/dother = alpha.</summary>
         public Tensor add(Tensor other, Scalar? alpha = null)

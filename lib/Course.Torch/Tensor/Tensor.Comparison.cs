@@ -4,7 +4,7 @@ namespace Course.Torch;
 
 public static partial class torch
 {
-    public sealed partial class Tensor
+    public partial class Tensor
     {
         /// <summary>this == target elementwise, as a bool tensor (broadcasting, type promotion).</summary>
         public Tensor eq(Tensor target) => Compare<EqOp>(this, target);

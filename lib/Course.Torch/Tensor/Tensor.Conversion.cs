@@ -4,7 +4,7 @@ namespace Course.Torch;
 
 public static partial class torch
 {
-    public sealed partial class Tensor
+    public partial class Tensor
     {
         /// <summary>A copy with another element type. Float to integer truncates toward zero, as in PyTorch.
         /// Differentiable between float types.</summary>

@@ -6,7 +6,7 @@ namespace Course.Torch;
 
 public static partial class torch
 {
-    public sealed partial class Tensor
+    public partial class Tensor
     {
         /// <summary>The sub-tensor at one index (a view). Setting it copies a value in, broadcasting.</summary>
         [IndexerName("TensorItems")]

@@ -78,7 +78,7 @@ public static partial class torch
     /// <summary>Splits into at most <paramref name="chunks"/> views along a dimension.</summary>
     public static Tensor[] chunk(Tensor input, long chunks, long dim = 0) => input.chunk(chunks, dim);
 
-    public sealed partial class Tensor
+    public partial class Tensor
     {
         /// <summary>Views of consecutive pieces of <paramref name="size"/> along <paramref name="dim"/> (the last may be smaller).</summary>
         /// <exception cref="ArgumentException">When size is not positive.</exception>

@@ -5,7 +5,7 @@ namespace Course.Torch;
 
 public static partial class torch
 {
-    public sealed partial class Tensor
+    public partial class Tensor
     {
         /// <summary>
         /// Matrix product with PyTorch's rules: 1-D·1-D is the dot product; 2-D·2-D the matrix product; a 1-D left

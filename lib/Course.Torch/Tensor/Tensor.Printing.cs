@@ -61,7 +61,7 @@ public static partial class torch
         torch.maxColumns = maxColumns ?? torch.maxColumns;
     }
 
-    public sealed partial class Tensor
+    public partial class Tensor
     {
         /// <summary>Metadata alone (<paramref name="withData"/> false) or the values in the default style.</summary>
         public string ToString(bool withData, string? fltFormat = null, int? width = null, CultureInfo? cultureInfo = null, string? newLine = null) =>

@@ -4,7 +4,7 @@ namespace Course.Torch;
 
 public static partial class torch
 {
-    public sealed partial class Tensor
+    public partial class Tensor
     {
         /// <summary>The mean of all elements.</summary>
         public Tensor mean() => mean(Array.Empty<long>());

@@ -4,7 +4,7 @@ namespace Course.Torch;
 
 public static partial class torch
 {
-    public sealed partial class Tensor
+    public partial class Tensor
     {
         /// <summary>
         /// softmax(x)_i = exp(x_i − m) / Σ_j exp(x_j − m) along <paramref name="dim"/>, m = max (stable for large x).

@@ -2,7 +2,7 @@ namespace Course.Torch;
 
 public static partial class torch
 {
-    public sealed partial class Tensor
+    public partial class Tensor
     {
         /// <summary>A tensor over the same storage with another shape, strides and offset (no grad tracking).</summary>
         internal Tensor AsView(long[] shape, long[] strides, long offset) => new(storage, shape, strides, offset, dtype);

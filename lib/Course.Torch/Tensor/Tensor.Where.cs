@@ -4,7 +4,7 @@ namespace Course.Torch;
 
 public static partial class torch
 {
-    public sealed partial class Tensor
+    public partial class Tensor
     {
         /// <summary>condition ? this : y elementwise (TorchSharp's method form of <see cref="torch.where"/>).</summary>
         public Tensor where(Tensor condition, Tensor y) => torch.where(condition, this, y);

@@ -6,15 +6,16 @@ namespace Course.Torch;
 public static partial class torch
 {
     /// <summary>
-    /// An n-dimensional array with autograd. A tensor is a view: a storage (flat array), a shape, strides and an offset,
+    /// An n-dimensional array with autograd. Not sealed only so that <see cref="Modules.Parameter"/> can derive from it. A tensor is a view: a storage (flat array), a shape, strides and an offset,
     /// so the element at index (i0, i1, …) lives at storage[offset + Σ i_d · stride_d].
     /// </summary>
-    public sealed partial class Tensor : IDisposable
+    public partial class Tensor : IDisposable
     {
-        internal readonly Storage storage;
-        internal readonly long[] _shape;
-        internal readonly long[] _strides;
-        internal readonly long _offset;
+        // Not readonly only so that Module.to(dtype) can swap a parameter's data in place (PyTorch's param.data = …).
+        internal Storage storage;
+        internal long[] _shape;
+        internal long[] _strides;
+        internal long _offset;
 
         internal Tensor(Storage storage, long[] shape, long[] strides, long offset, ScalarType dtype)
         {
@@ -23,6 +24,20 @@ public static partial class torch
             _strides = strides;
             _offset = offset;
             this.dtype = dtype;
+        }
+
+        /// <summary>A tensor sharing <paramref name="data"/>'s storage and view (used by <see cref="Modules.Parameter"/>).</summary>
+        internal Tensor(Tensor data) : this(data.storage, data._shape, data._strides, data._offset, data.dtype) { }
+
+        /// <summary>Makes this tensor a view of <paramref name="source"/>'s data (dtype included), keeping its identity,
+        /// grad flag and grad. This is how modules convert their parameters without breaking references to them.</summary>
+        internal void SetData(Tensor source)
+        {
+            storage = source.storage;
+            _shape = source._shape;
+            _strides = source._strides;
+            _offset = source._offset;
+            dtype = source.dtype;
         }
 
         /// <summary>A new contiguous tensor of zeros.</summary>
@@ -48,7 +63,7 @@ public static partial class torch
         public long Dimensions => _shape.Length;
 
         /// <summary>The element type.</summary>
-        public ScalarType dtype { get; }
+        public ScalarType dtype { get; private set; }
 
         /// <summary>Always the CPU.</summary>
         public Device device => CPU;
