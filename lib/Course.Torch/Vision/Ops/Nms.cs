@@ -65,8 +65,9 @@ public static partial class torchvision
 
         /// <summary>
         /// NMS within each category only: boxes with different <paramref name="idxs"/> never suppress each other.
-        /// Done as torchvision does, by shifting each category's boxes by idx·(max coordinate + 1) so categories
-        /// cannot overlap, then running one <see cref="nms"/>.
+        /// Done as torchvision does on small CPU inputs: shift each category's boxes by idx·(max coordinate + 1) so
+        /// categories cannot overlap, then run one <see cref="nms"/> (torchvision loops over categories above 4000
+        /// coordinates; the result is the same up to rounding of the shifted coordinates).
         /// </summary>
         /// <param name="boxes">[N, 4] boxes in xyxy format.</param>
         /// <param name="scores">[N] scores.</param>
