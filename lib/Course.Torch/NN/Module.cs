@@ -13,7 +13,7 @@ public static partial class torch
         /// running means) and child modules, each under a name; names join with dots into <c>state_dict</c> keys
         /// ("features.0.weight"). Subclasses declare them as fields and call <see cref="RegisterComponents"/>.
         /// </summary>
-        public abstract class Module : IDisposable
+        public abstract partial class Module : IDisposable
         {
             readonly Dictionary<string, Parameter?> parametersByName = new();
             readonly Dictionary<string, Tensor?> buffersByName = new();
