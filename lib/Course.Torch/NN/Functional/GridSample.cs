@@ -114,11 +114,16 @@ namespace Course.Torch
                     return output!;
                 }
 
-                /// <summary>Normalized coordinate g ∈ [−1, 1] to pixel coordinate, clamped into [0, size − 1] for border padding.</summary>
+                /// <summary>
+                /// Normalized coordinate g ∈ [−1, 1] to pixel coordinate; for border padding clamped into [0, size − 1],
+                /// with zero gradient on and beyond the border (as PyTorch).
+                /// </summary>
                 static Tensor Unnormalize(Tensor g, long size, bool align_corners, GridSamplePaddingMode padding)
                 {
                     var pixel = align_corners ? (g + 1) * ((size - 1) / 2.0) : ((g + 1) * size - 1) / 2;
-                    return padding == GridSamplePaddingMode.Border ? pixel.clamp(0, size - 1) : pixel;
+                    if (padding != GridSamplePaddingMode.Border) return pixel;
+                    var inside = pixel.gt(0).logical_and(pixel.lt(size - 1));
+                    return where(inside, pixel, pixel.detach().clamp(0, size - 1));
                 }
 
                 /// <summary>
