@@ -64,6 +64,20 @@ public class NormTests
         Assert.Equal(-1f, MathF.Round(plain.call(tensor(new float[] { 1, 2, 3, 3, 4, 5 }, [2, 3]))[0, 0].item<float>(), 3));
     }
 
+    [Fact]
+    public void BatchNorm_without_momentum_keeps_a_cumulative_average()
+    {
+        var bn = nn.BatchNorm1d(2);
+        bn.momentum = null;
+        bn.call(tensor(new float[] { 0, 10, 2, 20 }, [2, 2]));
+        bn.call(tensor(new float[] { 4, 30, 6, 40 }, [2, 2]));
+        Assert.Equal(new float[] { 3, 25 }, bn.running_mean!.data<float>().ToArray());
+        Assert.Equal(new float[] { 2, 50 }, bn.running_var!.data<float>().ToArray());
+        bn.reset_running_stats();
+        Assert.Equal(0L, bn.num_batches_tracked!.item<long>());
+        Assert.Equal(new float[] { 1, 1 }, bn.running_var.data<float>().ToArray());
+    }
+
     [Fact] public void Batch_norm_functional_eval() => NormParity.Run("batch_norm_eval_functional",
         x => [nn.functional.batch_norm(x[0], x[1], x[2], x[3], x[4], training: false, eps: 1e-3)]);
 
@@ -140,6 +154,8 @@ public class NormTests
         var bn = nn.BatchNorm2d(2).to(float64);
         GradCheck.Check(t => bn.call(t[0]), randn(2, 2, 2, 2, dtype: float64));
         GradCheck.CheckGradGrad(t => nn.functional.layer_norm(t[0], [3]), randn(2, 3, dtype: float64));
+        GradCheck.CheckGradGrad(t => nn.functional.batch_norm(t[0], null, null, t[1], null, training: true), randn(3, 2, dtype: float64), randn(2, dtype: float64));
+        GradCheck.CheckGradGrad(t => nn.functional.group_norm(t[0], 2, null, t[1]), randn(1, 4, 2, dtype: float64), randn(4, dtype: float64));
     }
 
     [Fact]

@@ -78,7 +78,7 @@ namespace Course.Torch.Modules
         /// (S, N, vdim). <paramref name="key_padding_mask"/> (N, S) hides padded keys (true or −∞ = hidden);
         /// <paramref name="attn_mask"/> (L, S) or (N·num_heads, L, S) hides pairs (true = hidden, or added to the scores).
         /// </summary>
-        /// <returns>The output (L, N, E) and, with <paramref name="need_weights"/>, the attention weights averaged over heads (N, L, S); otherwise null.</returns>
+        /// <returns>The output (L, N, E) and, with <paramref name="need_weights"/>, the attention weights (after dropout) averaged over heads (N, L, S); otherwise null.</returns>
         /// <exception cref="ArgumentException">When the inputs' or masks' shapes do not fit.</exception>
         public override Tuple<Tensor, Tensor> forward(Tensor query, Tensor key, Tensor value, Tensor? key_padding_mask, bool need_weights, Tensor? attn_mask)
         {
@@ -133,8 +133,8 @@ namespace Course.Torch.Modules
             var scores = q.matmul(k.transpose(1, 2)) * (1 / Math.Sqrt(headDim));
             if (mask is not null) scores = scores + mask;
             var weights = scores.softmax(-1);
-            var attended = training && dropout > 0 ? weights * ones_like(weights).bernoulli_(1 - dropout) / (1 - dropout) : weights;
-            var output = out_proj.call(attended.matmul(v).transpose(0, 1).reshape(L, N, E));
+            if (training && dropout > 0) weights = weights * ones_like(weights).bernoulli_(1 - dropout) / (1 - dropout);
+            var output = out_proj.call(weights.matmul(v).transpose(0, 1).reshape(L, N, E));
             var averaged = need_weights ? weights.view(N, H, L, S).mean([1L]) : null;
             if (!batched)
             {
