@@ -37,15 +37,21 @@ internal sealed class RecurrentWeights
     }
 
     /// <summary>
-    /// The input's contribution to the gates for a whole sequence at once: x·W_ihᵀ + b_ih, one GEMM over all
-    /// timesteps and batch rows. For LSTM and RNN b_hh is added here too (it only ever adds to the same sums);
-    /// GRU keeps b_hn apart because the reset gate multiplies it.
+    /// Per-gate views for one forward pass: W_ih,kᵀ [in, H] and W_hh,kᵀ [H, H] for each gate k, so every gate's
+    /// pre-activation is its own contiguous [B, H] product (elementwise ops then run on contiguous data); the biases
+    /// that only ever add to the same sums are folded into one per gate (b_ih,k + b_hh,k), except GRU's b_hn,
+    /// which the reset gate multiplies. Views taken once per pass make each weight's gradient one accumulation.
     /// </summary>
-    public Tensor InputGates(RecurrentMode mode, Tensor x2d)
+    public (Tensor[] ih, Tensor[] hh, Tensor?[] bias, Tensor? b_hn) Gates(RecurrentMode mode)
     {
-        var gates = x2d.mm(w_ih.t());
-        if (b_ih is null) return gates;
-        return gates + (mode == RecurrentMode.Gru ? b_ih : b_ih + b_hh!);
+        int gates = (int)Recurrent.Gates(mode);
+        long hidden = w_hh.shape[1];
+        Tensor Gate(Tensor w, int k) => w.narrow(0, k * hidden, hidden);
+        var ih = Enumerable.Range(0, gates).Select(k => Gate(w_ih, k).t()).ToArray();
+        var hh = Enumerable.Range(0, gates).Select(k => Gate(w_hh, k).t()).ToArray();
+        bool gru = mode == RecurrentMode.Gru;
+        var bias = Enumerable.Range(0, gates).Select(k => b_ih is null ? null : gru && k == 2 ? Gate(b_ih, k) : Gate(b_ih, k) + Gate(b_hh!, k)).ToArray();
+        return (ih, hh, bias, gru && b_hh is not null ? Gate(b_hh, 2) : null);
     }
 }
 
@@ -56,56 +62,52 @@ internal static class Recurrent
     public static long Gates(RecurrentMode mode) => mode switch { RecurrentMode.Lstm => 4, RecurrentMode.Gru => 3, _ => 1 };
 
     /// <summary>
-    /// One timestep from the input gates <paramref name="gx"/> [B, G·H] (see <see cref="RecurrentWeights.InputGates"/>)
-    /// and the previous state h [B, H] (and c for LSTM):
-    /// RNN:  h' = act(gx + h·W_hhᵀ);
-    /// LSTM: [i,f,g,o] = gx + h·W_hhᵀ; c' = σ(f)·c + σ(i)·tanh(g); h' = σ(o)·tanh(c');
-    /// GRU:  [r,z,n]ₕ = h·W_hhᵀ + b_hh; r = σ(gx_r + hr), z = σ(gx_z + hz), n = tanh(gx_n + r·hn); h' = n + z·(h − n).
+    /// One timestep from input x [B, in] and state h [B, H] (and c for LSTM), with per-gate pre-activations
+    /// a_k = x·W_ih,kᵀ + h·W_hh,kᵀ + b_ih,k + b_hh,k:
+    /// RNN:  h' = act(a);
+    /// LSTM: c' = σ(a_f)·c + σ(a_i)·tanh(a_g); h' = σ(a_o)·tanh(c');
+    /// GRU:  r = σ(a_r), z = σ(a_z), n = tanh(x·W_inᵀ + b_in + r·(h·W_hnᵀ + b_hn)); h' = n + z·(h − n).
     /// </summary>
-    public static (Tensor h, Tensor? c) Step(RecurrentMode mode, Tensor gx, Tensor h, Tensor? c, Tensor w_hhT, Tensor? b_hh)
+    public static (Tensor h, Tensor? c) Step(RecurrentMode mode, (Tensor[] ih, Tensor[] hh, Tensor?[] bias, Tensor? b_hn) w, Tensor x, Tensor h, Tensor? c)
     {
-        var hh = h.mm(w_hhT);
+        Tensor Input(int k) => w.bias[k] is { } b ? x.mm(w.ih[k]) + b : x.mm(w.ih[k]);
+        Tensor Pre(int k) => Input(k) + h.mm(w.hh[k]);
         switch (mode)
         {
-            case RecurrentMode.RnnTanh: return ((gx + hh).tanh(), null);
-            case RecurrentMode.RnnRelu: return ((gx + hh).relu(), null);
+            case RecurrentMode.RnnTanh: return (Pre(0).tanh(), null);
+            case RecurrentMode.RnnRelu: return (Pre(0).relu(), null);
             case RecurrentMode.Lstm:
             {
-                var gates = (gx + hh).chunk(4, 1);
-                var cNext = gates[1].sigmoid() * c! + gates[0].sigmoid() * gates[2].tanh();
-                return (gates[3].sigmoid() * cNext.tanh(), cNext);
+                var cNext = Pre(1).sigmoid() * c! + Pre(0).sigmoid() * Pre(2).tanh();
+                return (Pre(3).sigmoid() * cNext.tanh(), cNext);
             }
             default:
             {
-                if (b_hh is not null) hh = hh + b_hh;
-                var x = gx.chunk(3, 1);
-                var r = hh.chunk(3, 1);
-                var reset = (x[0] + r[0]).sigmoid();
-                var update = (x[1] + r[1]).sigmoid();
-                var n = (x[2] + reset * r[2]).tanh();
+                var reset = Pre(0).sigmoid();
+                var update = Pre(1).sigmoid();
+                var hn = h.mm(w.hh[2]);
+                var n = (Input(2) + reset * (w.b_hn is null ? hn : hn + w.b_hn)).tanh();
                 return (n + update * (h - n), null);
             }
         }
     }
 
     /// <summary>
-    /// Runs one layer in one direction over a [T, B, in] sequence from state (h, c); returns the [T, B, H] outputs
-    /// (in time order even when running backwards) and the final state.
+    /// Runs one layer in one direction over the timesteps <paramref name="xs"/> (each [B, in]) from state (h, c);
+    /// returns the per-step outputs (in time order even when running backwards) and the final state. Steps stay
+    /// separate tensors rather than slices of one: a slice's gradient is a zero tensor the size of the whole.
     /// </summary>
-    public static (Tensor output, Tensor h, Tensor? c) Layer(RecurrentMode mode, RecurrentWeights w, Tensor x, Tensor h, Tensor? c, bool reverse)
+    public static (Tensor[] outputs, Tensor h, Tensor? c) Layer(RecurrentMode mode, RecurrentWeights weights, IReadOnlyList<Tensor> xs, Tensor h, Tensor? c, bool reverse)
     {
-        long steps = x.shape[0], batch = x.shape[1];
-        var gx = w.InputGates(mode, x.reshape(steps * batch, x.shape[2])).view(steps, batch, -1);
-        var w_hhT = w.w_hh.t();
-        var b_hh = mode == RecurrentMode.Gru ? w.b_hh : null;
-        var outputs = new Tensor[steps];
-        for (long i = 0; i < steps; i++)
+        var w = weights.Gates(mode);
+        var outputs = new Tensor[xs.Count];
+        for (int i = 0; i < xs.Count; i++)
         {
-            long t = reverse ? steps - 1 - i : i;
-            (h, c) = Step(mode, gx.select(0, t), h, c, w_hhT, b_hh);
+            int t = reverse ? xs.Count - 1 - i : i;
+            (h, c) = Step(mode, w, xs[t], h, c);
             outputs[t] = h;
         }
-        return (stack(outputs, 0), h, c);
+        return (outputs, h, c);
     }
 
     /// <summary>Inverted dropout between layers: zero each element with probability p, scale the rest by 1/(1−p).</summary>
@@ -136,7 +138,7 @@ internal static class Recurrent
         h0 ??= zeros(input.shape[0], hiddenSize, input.dtype);
         CheckCellState(input, hiddenSize, h0, "hidden0");
         if (mode == RecurrentMode.Lstm) CheckCellState(input, hiddenSize, c0 ??= zeros(input.shape[0], hiddenSize, input.dtype), "hidden1");
-        var (h, c) = Step(mode, w.InputGates(mode, input), h0, c0, w.w_hh.t(), mode == RecurrentMode.Gru ? w.b_hh : null);
+        var (h, c) = Step(mode, w.Gates(mode), input, h0, c0);
         return batched ? (h, c) : (h.squeeze(0), c?.squeeze(0));
     }
 

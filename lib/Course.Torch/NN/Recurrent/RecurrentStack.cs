@@ -67,23 +67,24 @@ internal sealed class RecurrentStack
         CheckState(h0, stateShape, lstm ? "hidden[0] size" : "hidden size");
         if (lstm) CheckState(c0!, stateShape, "hidden[1] size");
 
-        var x = batchFirst ? input.transpose(0, 1) : input;
+        IReadOnlyList<Tensor> xs = (batchFirst ? input.transpose(0, 1) : input).unbind(0);
         var hN = new Tensor[weights.Length];
         var cN = new Tensor[weights.Length];
         for (int layer = 0; layer < numLayers; layer++)
         {
-            if (layer > 0 && training && dropout > 0) x = Recurrent.Dropout(x, dropout);
-            var outputs = new Tensor[directions];
+            if (layer > 0 && training && dropout > 0) xs = xs.Select(x => Recurrent.Dropout(x, dropout)).ToArray();
+            var outputs = new Tensor[directions][];
             for (int d = 0; d < directions; d++)
             {
                 int k = layer * directions + d;
-                (outputs[d], hN[k], var c) = Recurrent.Layer(mode, weights[k], x, h0.select(0, k), c0?.select(0, k), reverse: d == 1);
+                (outputs[d], hN[k], var c) = Recurrent.Layer(mode, weights[k], xs, h0.select(0, k), c0?.select(0, k), reverse: d == 1);
                 if (c is not null) cN[k] = c;
             }
-            x = directions == 1 ? outputs[0] : cat(outputs, 2);
+            xs = directions == 1 ? outputs[0] : outputs[0].Zip(outputs[1], (f, b) => cat([f, b], 1)).ToArray();
         }
 
-        var output = batchFirst ? x.transpose(0, 1) : x;
+        var sequence = stack(xs, 0);
+        var output = batchFirst ? sequence.transpose(0, 1) : sequence;
         var h_n = stack(hN, 0);
         var c_n = lstm ? stack(cN, 0) : null;
         if (!batched) (output, h_n, c_n) = (output.squeeze(batchDim), h_n.squeeze(1), c_n?.squeeze(1));
