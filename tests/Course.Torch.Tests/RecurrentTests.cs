@@ -202,6 +202,8 @@ public class RecurrentTests
         Assert.InRange(all.min().item<double>(), -bound, -0.99 * bound);
         Assert.InRange(all.std().item<double>(), 0.97 * bound / Math.Sqrt(3), 1.03 * bound / Math.Sqrt(3));
         Assert.Equal(ScalarType.Float32, nn.GRUCell(3, 4).weight_ih.dtype);
+        var converted = nn.GRU(3, 4).to(ScalarType.Float64);
+        Assert.Equal(ScalarType.Float64, converted.call(randn(5, 2, 3, float64)).Item2.dtype);
     }
 
     [Fact]

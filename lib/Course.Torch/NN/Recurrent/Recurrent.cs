@@ -5,13 +5,16 @@ namespace Course.Torch.Modules;
 /// <summary>Which recurrence a layer runs; fixes the number of gates stacked in its weight rows.</summary>
 internal enum RecurrentMode { RnnTanh, RnnRelu, Lstm, Gru }
 
+/// <summary>Per-gate weights for one forward pass (see <see cref="RecurrentWeights.Gates"/>).</summary>
+internal readonly record struct GateViews(Tensor[] ih, Tensor[] hh, Tensor?[] bias, Tensor? b_hn);
+
 /// <summary>
 /// The weights of one recurrent layer in one direction, in PyTorch's layout: W_ih [G·H, in], W_hh [G·H, H],
 /// b_ih and b_hh [G·H], with the G gates stacked along the rows (LSTM i,f,g,o; GRU r,z,n).
 /// </summary>
 internal sealed class RecurrentWeights
 {
-    public Parameter w_ih = null!, w_hh = null!;
+    public Parameter w_ih, w_hh;
     public Parameter? b_ih, b_hh;
 
     /// <summary>Creates the four tensors with PyTorch's init U(−1/√H, 1/√H) and registers them on
@@ -42,7 +45,7 @@ internal sealed class RecurrentWeights
     /// that only ever add to the same sums are folded into one per gate (b_ih,k + b_hh,k), except GRU's b_hn,
     /// which the reset gate multiplies. Views taken once per pass make each weight's gradient one accumulation.
     /// </summary>
-    public (Tensor[] ih, Tensor[] hh, Tensor?[] bias, Tensor? b_hn) Gates(RecurrentMode mode)
+    public GateViews Gates(RecurrentMode mode)
     {
         int gates = (int)Recurrent.Gates(mode);
         long hidden = w_hh.shape[1];
@@ -51,7 +54,7 @@ internal sealed class RecurrentWeights
         var hh = Enumerable.Range(0, gates).Select(k => Gate(w_hh, k).t()).ToArray();
         bool gru = mode == RecurrentMode.Gru;
         var bias = Enumerable.Range(0, gates).Select(k => b_ih is null ? null : gru && k == 2 ? Gate(b_ih, k) : Gate(b_ih, k) + Gate(b_hh!, k)).ToArray();
-        return (ih, hh, bias, gru && b_hh is not null ? Gate(b_hh, 2) : null);
+        return new GateViews(ih, hh, bias, gru && b_hh is not null ? Gate(b_hh, 2) : null);
     }
 }
 
@@ -68,7 +71,7 @@ internal static class Recurrent
     /// LSTM: c' = σ(a_f)·c + σ(a_i)·tanh(a_g); h' = σ(a_o)·tanh(c');
     /// GRU:  r = σ(a_r), z = σ(a_z), n = tanh(x·W_inᵀ + b_in + r·(h·W_hnᵀ + b_hn)); h' = n + z·(h − n).
     /// </summary>
-    public static (Tensor h, Tensor? c) Step(RecurrentMode mode, (Tensor[] ih, Tensor[] hh, Tensor?[] bias, Tensor? b_hn) w, Tensor x, Tensor h, Tensor? c)
+    public static (Tensor h, Tensor? c) Step(RecurrentMode mode, GateViews w, Tensor x, Tensor h, Tensor? c)
     {
         Tensor Input(int k) => w.bias[k] is { } b ? x.mm(w.ih[k]) + b : x.mm(w.ih[k]);
         Tensor Pre(int k) => Input(k) + h.mm(w.hh[k]);
