@@ -42,7 +42,8 @@ namespace Course.Torch.Modules
 
         /// <summary>
         /// g ← grad + λ·p; μₜ = β1·(1 − ½·0.96^(t·ψ)); m ← β1·m + (1 − β1)·g; v ← β2·v + (1 − β2)·g²;
-        /// d = √(v/(1 − β2ᵗ)) + ε; p ← p − lr·(1 − μₜ)/(1 − Πμ₁..ₜ)·g/d − lr·μₜ₊₁/(1 − Πμ₁..ₜ₊₁)·m/d.
+        /// d = √(v/(1 − β2ᵗ)) + ε; p ← p − lr·(1 − μₜ)/(1 − Πμ₁..ₜ)·g/d − lr·μₜ₊₁/(1 − μₜ·Πμ₁..ₜ₊₁)·m/d.
+        /// The extra μₜ in the last denominator is PyTorch 1.13's (and TorchSharp's) form, kept for parity; later PyTorch drops it.
         /// </summary>
         protected override void Update(Parameter param, Tensor grad, Options o, State s)
         {
@@ -52,7 +53,7 @@ namespace Course.Torch.Modules
             var mu = beta1 * (1 - 0.5 * Math.Pow(0.96, s.step * psi));
             var muNext = beta1 * (1 - 0.5 * Math.Pow(0.96, (s.step + 1) * psi));
             s.mu_product *= mu;
-            var muProductNext = s.mu_product * muNext;
+            var muProductNext = s.mu_product * mu * muNext;
             s.exp_avg = (s.exp_avg ?? zeros_like(param)).mul(beta1).add(g, alpha: 1 - beta1);
             s.exp_avg_sq = (s.exp_avg_sq ?? zeros_like(param)).mul(beta2).add(g.mul(g), alpha: 1 - beta2);
             var denom = s.exp_avg_sq.div(1 - Math.Pow(beta2, s.step)).sqrt().add(o.eps!.Value);
