@@ -95,6 +95,28 @@ public class OptimizerTests
         }
     }
 
+    /// <summary>Adam/AdamW in float64 take the tensor-op path (float32 takes the fused loop); both must match PyTorch.</summary>
+    [Theory]
+    [InlineData("Adam_3")]
+    [InlineData("Adam_7")]
+    [InlineData("AdamW_2")]
+    [InlineData("Adam_groups")]
+    public void AdamTensorPathMatchesPyTorchInFloat64(string name)
+    {
+        var c = Fixtures.Load("optim")[name];
+        var x = Enumerable.Range(0, 6).Select(i => c.In(i).to(float64)).ToArray();
+        Parameter[] ps = [nn.Parameter(x[0]), nn.Parameter(x[1])];
+        var opt = Make(c.Arg("opt").GetString()!, c.Arg("kw"), ps, name.EndsWith("_groups") ? c.Arg("groups") : null);
+        for (int step = 0; step < 5; step++)
+        {
+            opt.zero_grad();
+            Objective(ps[0], ps[1], x).backward();
+            opt.step();
+            Fixtures.AssertClose(c.Out(2 * step).to(float64), ps[0], what: $"{name} p0 after step {step + 1}");
+            Fixtures.AssertClose(c.Out(2 * step + 1).to(float64), ps[1], what: $"{name} p1 after step {step + 1}");
+        }
+    }
+
     [Fact]
     public void NamedParametersAndModuleParametersWork()
     {

@@ -120,14 +120,42 @@ namespace Course.Torch.Modules
         internal static void Step(Tensor param, Tensor g, State s, double lr, double beta1, double beta2, double eps, bool amsgrad)
         {
             s.step++;
+            if (param.dtype == ScalarType.Float32 && g.dtype == ScalarType.Float32 && param.is_contiguous() && g.is_contiguous())
+            {
+                StepFloat32(param, g, s, lr, beta1, beta2, eps, amsgrad);
+                return;
+            }
             s.exp_avg = s.exp_avg is null ? g.mul(1 - beta1) : s.exp_avg.mul(beta1).add(g, alpha: 1 - beta1);
             s.exp_avg_sq = s.exp_avg_sq is null ? g.mul(g).mul(1 - beta2) : s.exp_avg_sq.mul(beta2).add(g.mul(g), alpha: 1 - beta2);
             var v = s.exp_avg_sq;
-            if (amsgrad) v = s.max_exp_avg_sq = s.max_exp_avg_sq is null ? v : s.max_exp_avg_sq.maximum(v);
+            if (amsgrad) v = s.max_exp_avg_sq = s.max_exp_avg_sq is null ? v.clone() : s.max_exp_avg_sq.maximum(v);
             var biasCorrection1 = 1 - Math.Pow(beta1, s.step);
             var biasCorrection2 = 1 - Math.Pow(beta2, s.step);
             var denom = v.sqrt().div(Math.Sqrt(biasCorrection2)).add(eps);
             param.add_(s.exp_avg.div(denom), alpha: -lr / biasCorrection1);
+        }
+
+        /// <summary>The same update as one fused loop over contiguous float32 spans, with the state updated in place (no temporaries).</summary>
+        static void StepFloat32(Tensor param, Tensor g, State s, double lr, double beta1, double beta2, double eps, bool amsgrad)
+        {
+            s.exp_avg ??= zeros_like(param);
+            s.exp_avg_sq ??= zeros_like(param);
+            if (amsgrad) s.max_exp_avg_sq ??= zeros_like(param);
+            Span<float> p = param.Span<float>(), m = s.exp_avg.Span<float>(), v = s.exp_avg_sq.Span<float>();
+            Span<float> vMax = amsgrad ? s.max_exp_avg_sq!.Span<float>() : default;
+            ReadOnlySpan<float> grad = g.Span<float>();
+            // 1 − β computed in double: (1 − 0.999f) is off by 1e-5 relative.
+            float b1 = (float)beta1, b2 = (float)beta2, c1 = (float)(1 - beta1), c2 = (float)(1 - beta2), e = (float)eps;
+            var stepSize = (float)(lr / (1 - Math.Pow(beta1, s.step)));
+            var sqrtBiasCorrection2 = (float)Math.Sqrt(1 - Math.Pow(beta2, s.step));
+            for (int i = 0; i < p.Length; i++)
+            {
+                m[i] = b1 * m[i] + c1 * grad[i];
+                v[i] = b2 * v[i] + c2 * grad[i] * grad[i];
+                var second = amsgrad ? vMax[i] = MathF.Max(vMax[i], v[i]) : v[i];
+                p[i] -= stepSize * m[i] / (MathF.Sqrt(second) / sqrtBiasCorrection2 + e);
+            }
+            param.storage.BumpVersion();
         }
     }
 }

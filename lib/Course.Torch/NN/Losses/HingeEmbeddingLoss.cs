@@ -9,8 +9,8 @@ namespace Course.Torch
 
             public static partial class functional
             {
-                /// <summary>ℓ = x where y = 1, max(0, margin − x) where y = −1 (other labels get both terms, as PyTorch), reduced.</summary>
-                public static Tensor hinge_embedding_loss(Tensor input, Tensor target, double margin = 1.0, Reduction reduction = Reduction.Mean)
+                /// <summary>ℓ = x where y = 1, max(0, margin − x) where y = −1 (other labels get both terms, as PyTorch), reduced. TorchSharp's functional default margin is 0 (the module's is 1).</summary>
+                public static Tensor hinge_embedding_loss(Tensor input, Tensor target, double margin = 0.0, Reduction reduction = Reduction.Mean)
                 {
                     var zeros = zeros_like(input);
                     var marginTerm = where(target.ne(1), input.neg().add(margin).clamp_min(0), zeros);
