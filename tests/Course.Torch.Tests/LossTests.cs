@@ -41,7 +41,7 @@ public class LossTests
             d[$"bce_weight_{suffix}"] = x => F.binary_cross_entropy(x[0], x[1], x[2], r);
             d[$"bcel_{suffix}"] = x => F.binary_cross_entropy_with_logits(x[0], x[1], reduction: r);
             d[$"bcel_weight_pos_{suffix}"] = x => F.binary_cross_entropy_with_logits(x[0], x[1], x[2], r, x[3]);
-            d[$"hinge_{suffix}"] = x => F.hinge_embedding_loss(x[0], x[1], reduction: r);
+            d[$"hinge_{suffix}"] = x => F.hinge_embedding_loss(x[0], x[1], 1.0, r);
             d[$"hinge_margin_{suffix}"] = x => F.hinge_embedding_loss(x[0], x[1], 2.5, r);
         }
         d["smooth_l1_beta0"] = x => F.smooth_l1_loss(x[0], x[1], beta: 0.0);
