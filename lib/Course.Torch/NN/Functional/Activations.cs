@@ -62,13 +62,23 @@ public static partial class torch
 
             /// <summary>
             /// softplus(x) = 1/β·log(1 + e^(β·x)), and x itself where β·x &gt; threshold (there the two agree to
-            /// float precision). The exponential reads min(β·x, threshold) so it cannot overflow.
+            /// float precision). Computed in double with log1p, so tiny values such as softplus(−20) ≈ 2e-9 survive.
+            /// Backward: g·σ(β·x), or g above the threshold.
             /// </summary>
             public static Tensor softplus(Tensor x, double beta = 1, double threshold = 20)
             {
-                var bx = x.mul(beta);
-                return where(bx.gt(threshold), x, bx.clamp_max(threshold).exp().add(1).log().div(beta));
+                var bx = x.detach().to(ScalarType.Float64).mul(beta);
+                var values = bx.data<double>().ToArray().Select(z => z > threshold ? z / beta : LogOnePlus(Math.Exp(z)) / beta).ToArray();
+                var y = tensor(values, x.shape, ScalarType.Float64).to(x.is_floating_point() ? x.dtype : get_default_dtype());
+                return y.WithGrad("SoftplusBackward0", [x], g =>
+                {
+                    var z = x.mul(beta);
+                    return [where(z.gt(threshold), g, g.mul(z.sigmoid()))];
+                }, x);
             }
+
+            /// <summary>log(1 + u), by the series u − u²/2 + u³/3 for u &lt; 1e-5 where 1 + u would lose u's digits.</summary>
+            static double LogOnePlus(double u) => u < 1e-5 ? u - u * u / 2 + u * u * u / 3 : Math.Log(1 + u);
 
             /// <summary>
             /// hardtanh(x) = clamp(x, min_val, max_val). Backward: g where min_val &lt; x &lt; max_val, else 0
