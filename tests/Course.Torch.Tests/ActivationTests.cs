@@ -166,6 +166,9 @@ public class ActivationTests
             linspace(-0.5, 0.5, 7, float64));
         GradCheck.CheckGradGrad(xs => F.gelu(xs[0]), smooth);
         GradCheck.CheckGradGrad(xs => F.elu(xs[0]), smooth);
+        GradCheck.CheckGradGrad(xs => F.softplus(xs[0], 2, 5), smooth);
+        GradCheck.CheckGradGrad(xs => F.silu(xs[0]), smooth);
+        GradCheck.CheckGradGrad(xs => F.gelu(xs[0], Modules.GELU.Approximate.tanh), smooth);
     }
 
     [Fact]

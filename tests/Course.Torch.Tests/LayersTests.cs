@@ -82,6 +82,7 @@ public class LayersTests
         var b = tensor(new[] { 0.3, -0.2 });
         GradCheck.Check(xs => F.linear(xs[0], xs[1], xs[2]), linspace(-2, 2, 12, float64).reshape(4, 3), w, b);
         GradCheck.Check(xs => F.linear(xs[0], xs[1], xs[2]), linspace(-2, 2, 18, float64).reshape(2, 3, 3), w, b);
+        GradCheck.CheckGradGrad(xs => F.linear(xs[0], xs[1], xs[2]).tanh(), linspace(-2, 2, 12, float64).reshape(4, 3), w, b);
     }
 
     [Theory]
