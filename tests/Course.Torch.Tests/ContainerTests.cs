@@ -103,12 +103,19 @@ public class ContainerTests
         Assert.Equal(new[] { "ReLU", "Tanh", "Identity" }, list.Select(m => m.GetName()));
         list[1] = nn.Sigmoid();
         Assert.IsType<Modules.Sigmoid>(list.named_children().ElementAt(1).module);
+        list.Insert(0, nn.Linear(1, 1));
+        list.RemoveAt(2);
+        Assert.Equal(new[] { "0.weight", "0.bias" }, list.state_dict().Keys);
+        Assert.Equal(new[] { ("1", "ReLU"), ("2", "Identity") }, list.named_children().Skip(1).Select(c => (c.name, c.module.GetName())));
 
         var dict = nn.ModuleDict(("a", (nn.Module)nn.Linear(1, 1)));
         dict["b"] = nn.ReLU();
         Assert.Equal(new[] { "a", "b" }, dict.keys());
         Assert.True(dict.ContainsKey("b"));
         Assert.Throws<KeyNotFoundException>(() => dict["c"]);
+        Assert.True(dict.Remove("a"));
+        Assert.Empty(dict.parameters());
+        Assert.Throws<ArgumentException>(() => dict.Add("x.y", nn.ReLU()));
 
         var plist = nn.ParameterList();
         plist.append(nn.Parameter(zeros(2)));

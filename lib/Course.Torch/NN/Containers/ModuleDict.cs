@@ -4,7 +4,7 @@ namespace Course.Torch.Modules
 {
     using static Course.Torch.torch;
 
-    /// <summary>Child modules by name, in insertion order; each is registered under its key.</summary>
+    /// <summary>Child modules by name, in insertion order; each child's state_dict keys start with its key.</summary>
     public sealed class ModuleDict<T> : nn.Module, IEnumerable<(string, T)> where T : nn.Module
     {
         readonly List<(string key, T module)> entries = new();
@@ -44,13 +44,22 @@ namespace Course.Torch.Modules
         /// <summary>True if a module is registered under <paramref name="key"/>.</summary>
         public bool ContainsKey(string key) => entries.Any(i => i.key == key);
 
+        /// <summary>The children under their keys, in insertion order.</summary>
+        public override IEnumerable<(string name, nn.Module module)> named_children() =>
+            entries.Select(e => (e.key, (nn.Module)e.module));
+
         /// <summary>Adds <paramref name="module"/> under <paramref name="key"/>, replacing an existing entry in place.</summary>
+        /// <exception cref="ArgumentException">For an empty or dotted key.</exception>
         public void Add(string key, T module)
         {
-            register_module(key, module);
+            if (string.IsNullOrEmpty(key) || key.Contains('.'))
+                throw new ArgumentException($"Module name can't be empty or contain \".\", got: \"{key}\" in ModuleDict");
             var at = entries.FindIndex(i => i.key == key);
             if (at >= 0) entries[at] = (key, module); else entries.Add((key, module));
         }
+
+        /// <summary>Removes the module under <paramref name="key"/>; returns false if there was none.</summary>
+        public bool Remove(string key) => entries.RemoveAll(e => e.key == key) > 0;
 
         /// <summary>Adds a (key, module) pair.</summary>
         public void Add((string, T) item) => Add(item.Item1, item.Item2);

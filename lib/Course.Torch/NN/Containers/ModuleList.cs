@@ -5,7 +5,7 @@ namespace Course.Torch.Modules
     using static Course.Torch.torch;
 
     /// <summary>
-    /// A list of child modules registered under "0", "1", … (so their parameters appear in <c>parameters()</c> and
+    /// A list of child modules named "0", "1", … by position (so their parameters appear in <c>parameters()</c> and
     /// <c>state_dict</c>), with no forward of its own: the owner decides how to call them.
     /// </summary>
     public sealed class ModuleList<T> : nn.Module, IList<T> where T : nn.Module
@@ -17,46 +17,43 @@ namespace Course.Torch.Modules
             foreach (var m in modules) Add(m);
         }
 
-        /// <summary>The module at <paramref name="index"/>; setting replaces it under the same name.</summary>
+        /// <summary>The module at <paramref name="index"/>; setting replaces it.</summary>
         public T this[int index]
         {
             get => items[index];
-            set { items[index] = value; register_module(index.ToString(), value); }
+            set => items[index] = value;
         }
 
         /// <summary>The number of modules.</summary>
         public int Count => items.Count;
 
-        /// <summary>False: modules can be added.</summary>
+        /// <summary>False: modules can be added and removed.</summary>
         public bool IsReadOnly => false;
 
-        /// <summary>Appends <paramref name="item"/> under the next position's name.</summary>
-        public void Add(T item)
-        {
-            register_module(items.Count.ToString(), item);
-            items.Add(item);
-        }
+        /// <summary>The children named by their current positions, so keys stay "0", "1", … after inserts and removals.</summary>
+        public override IEnumerable<(string name, nn.Module module)> named_children() =>
+            items.Select((m, i) => (i.ToString(), (nn.Module)m));
+
+        /// <summary>Appends <paramref name="item"/>.</summary>
+        public void Add(T item) => items.Add(item);
 
         /// <summary>Appends <paramref name="module"/> (PyTorch's name for <see cref="Add"/>).</summary>
         public void append(T module) => Add(module);
 
         /// <summary>Appends every module of <paramref name="modules"/>.</summary>
-        public void extend(IEnumerable<T> modules)
-        {
-            foreach (var m in modules) Add(m);
-        }
+        public void extend(IEnumerable<T> modules) => items.AddRange(modules);
 
-        /// <summary>Not supported: children are named by position, so only appending keeps names stable.</summary>
-        public void Insert(int index, T item) => throw new NotSupportedException("ModuleList supports appending only.");
+        /// <summary>Inserts <paramref name="item"/> at <paramref name="index"/>; later modules move up one name.</summary>
+        public void Insert(int index, T item) => items.Insert(index, item);
 
-        /// <summary>Not supported: children are named by position, so only appending keeps names stable.</summary>
-        public void RemoveAt(int index) => throw new NotSupportedException("ModuleList supports appending only.");
+        /// <summary>Removes the module at <paramref name="index"/>; later modules move down one name.</summary>
+        public void RemoveAt(int index) => items.RemoveAt(index);
 
-        /// <summary>Not supported: children are named by position, so only appending keeps names stable.</summary>
-        public bool Remove(T item) => throw new NotSupportedException("ModuleList supports appending only.");
+        /// <summary>Removes <paramref name="item"/>; returns false if it was not in the list.</summary>
+        public bool Remove(T item) => items.Remove(item);
 
-        /// <summary>Not supported: children are named by position, so only appending keeps names stable.</summary>
-        public void Clear() => throw new NotSupportedException("ModuleList supports appending only.");
+        /// <summary>Removes every module.</summary>
+        public void Clear() => items.Clear();
 
         /// <summary>True if <paramref name="item"/> is in the list.</summary>
         public bool Contains(T item) => items.Contains(item);
