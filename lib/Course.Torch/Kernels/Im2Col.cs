@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Numerics.Tensors;
 
 namespace Course.Torch.Kernels;
 
@@ -29,7 +30,16 @@ internal readonly record struct ConvGeometry(int N, int C, int H, int W, int O, 
 /// </summary>
 internal static class Im2Col
 {
-    /// <summary>Writes the [C·KH·KW, OH·OW] column matrix of image x (at <paramref name="xOff"/>) into <paramref name="cols"/>.</summary>
+    /// <summary>The output columns [lo, hi) whose input column ow·s − p + j·d lies inside [0, W): the rest read padding.</summary>
+    static (int lo, int hi) Valid(int offset, int stride, int outSize, int size)
+    {
+        // iw = ow·stride + offset ∈ [0, size)  ⇔  ow ∈ [⌈−offset/stride⌉, ⌈(size − offset)/stride⌉)
+        int lo = offset >= 0 ? 0 : (-offset + stride - 1) / stride;
+        int hi = size - offset <= 0 ? 0 : Math.Min(outSize, (size - offset + stride - 1) / stride);
+        return (lo, Math.Max(lo, hi));
+    }
+
+    /// <summary>Writes the [C·KH·KW, OH·OW] column matrix of image x (at <paramref name="xOff"/>) into <paramref name="cols"/> at <paramref name="colsOff"/>.</summary>
     public static void Unfold<T>(T[] x, int xOff, in ConvGeometry g, T[] cols, int colsOff = 0) where T : unmanaged, INumber<T>
     {
         int row = 0;
@@ -38,15 +48,18 @@ internal static class Im2Col
                 for (int j = 0; j < g.KW; j++, row++)
                 {
                     var dst = cols.AsSpan(colsOff + row * g.L, g.L);
+                    int offset = j * g.DW - g.PW;
+                    var (lo, hi) = Valid(offset, g.SW, g.OW, g.W);
                     for (int oh = 0; oh < g.OH; oh++)
                     {
                         var line = dst.Slice(oh * g.OW, g.OW);
                         int ih = oh * g.SH - g.PH + i * g.DH;
                         if ((uint)ih >= (uint)g.H) { line.Clear(); continue; }
-                        int src = xOff + (c * g.H + ih) * g.W;
-                        int iw = j * g.DW - g.PW;
-                        for (int ow = 0; ow < g.OW; ow++, iw += g.SW)
-                            line[ow] = (uint)iw < (uint)g.W ? x[src + iw] : T.Zero;
+                        line[..lo].Clear();
+                        line[hi..].Clear();
+                        int src = xOff + (c * g.H + ih) * g.W + offset;
+                        if (g.SW == 1) x.AsSpan(src + lo, hi - lo).CopyTo(line[lo..hi]);
+                        else for (int ow = lo; ow < hi; ow++) line[ow] = x[src + ow * g.SW];
                     }
                 }
     }
@@ -58,15 +71,22 @@ internal static class Im2Col
         for (int c = 0; c < g.C; c++)
             for (int i = 0; i < g.KH; i++)
                 for (int j = 0; j < g.KW; j++, row++)
+                {
+                    int offset = j * g.DW - g.PW;
+                    var (lo, hi) = Valid(offset, g.SW, g.OW, g.W);
                     for (int oh = 0; oh < g.OH; oh++)
                     {
                         int ih = oh * g.SH - g.PH + i * g.DH;
                         if ((uint)ih >= (uint)g.H) continue;
-                        int src = colsOff + row * g.L + oh * g.OW, dst = xOff + (c * g.H + ih) * g.W;
-                        int iw = j * g.DW - g.PW;
-                        for (int ow = 0; ow < g.OW; ow++, iw += g.SW)
-                            if ((uint)iw < (uint)g.W) x[dst + iw] += cols[src + ow];
+                        int src = colsOff + row * g.L + oh * g.OW, dst = xOff + (c * g.H + ih) * g.W + offset;
+                        if (g.SW == 1)
+                        {
+                            var target = x.AsSpan(dst + lo, hi - lo);
+                            TensorPrimitives.Add<T>(target, cols.AsSpan(src + lo, hi - lo), target);
+                        }
+                        else for (int ow = lo; ow < hi; ow++) x[dst + ow * g.SW] += cols[src + ow];
                     }
+                }
     }
 }
 
