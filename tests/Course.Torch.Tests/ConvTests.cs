@@ -41,10 +41,10 @@ public class ConvTests
         if (name.StartsWith("convT"))
             y = nn.functional.conv_transpose2d(x, w, b, stride, padding, Longs(Opt(c, "output_padding")), dilation, groups);
         else if (name.StartsWith("conv1d"))
-            y = same ? nn.functional.conv1d(x, w, b, stride?[0], Padding.Same, dilation?[0], groups)
+            y = same ? nn.functional.conv1d_padding(x, w, b, stride?[0], Padding.Same, dilation?[0], groups)
                      : nn.functional.conv1d(x, w, b, stride?[0], padding?[0], dilation?[0], groups);
         else
-            y = same ? nn.functional.conv2d(x, w, b, stride, Padding.Same, dilation, groups)
+            y = same ? nn.functional.conv2d_padding(x, w, b, stride, Padding.Same, dilation, groups)
                      : nn.functional.conv2d(x, w, b, stride, padding, dilation, groups);
         Fixtures.AssertClose(c.Out(0), y, 1e-4, 1e-5, "output");
         (y * r).sum().backward();
@@ -129,7 +129,7 @@ public class ConvTests
     {
         var ex = Assert.Throws<ArgumentException>(() => nn.functional.conv2d(randn(1, 1, 2, 2), randn(1, 1, 3, 3)));
         Assert.Contains("Calculated padded input size per channel: (2 x 2). Kernel size: (3 x 3)", ex.Message);
-        Assert.Throws<ArgumentException>(() => nn.functional.conv2d(randn(1, 1, 5, 5), randn(1, 1, 3, 3), null, [2], Padding.Same));
+        Assert.Throws<ArgumentException>(() => nn.functional.conv2d_padding(randn(1, 1, 5, 5), randn(1, 1, 3, 3), null, [2], Padding.Same));
     }
 
     [Fact]
@@ -166,5 +166,13 @@ public class ConvTests
         var x = randn(1, 1, 4, 4);
         var expected = nn.functional.conv2d(nn.functional.pad(x, [1, 1, 1, 1], PaddingModes.Reflect), conv.weight);
         Fixtures.AssertClose(expected, conv.call(x));
+    }
+
+    [Fact]
+    public void Fold_of_unfold_counts_how_often_each_pixel_is_covered()
+    {
+        var ones4 = ones(1, 1, 4, 4);
+        var covered = nn.Fold(4, 2).call(nn.Unfold(2).call(ones4));
+        Assert.Equal(new float[] { 1, 2, 2, 1, 2, 4, 4, 2, 2, 4, 4, 2, 1, 2, 2, 1 }, covered.data<float>().ToArray());
     }
 }

@@ -89,7 +89,7 @@ public sealed class Conv1d : Convolution
 
     /// <summary>y = conv1d(x, weight, bias) with this layer's settings.</summary>
     public override Tensor forward(Tensor input) => padding_type is { } p
-        ? nn.functional.conv1d(input, weight, bias, stride[0], p, dilation[0], groups)
+        ? nn.functional.conv1d_padding(input, weight, bias, stride[0], p, dilation[0], groups)
         : nn.functional.conv1d(PadInput(input), weight, bias, stride[0], ConvPadding[0], dilation[0], groups);
 }
 
@@ -103,7 +103,7 @@ public sealed class Conv2d : Convolution
 
     /// <summary>y = conv2d(x, weight, bias) with this layer's settings.</summary>
     public override Tensor forward(Tensor input) => padding_type is { } p
-        ? nn.functional.conv2d(input, weight, bias, stride, p, dilation, groups)
+        ? nn.functional.conv2d_padding(input, weight, bias, stride, p, dilation, groups)
         : nn.functional.conv2d(PadInput(input), weight, bias, stride, ConvPadding, dilation, groups);
 }
 

@@ -48,8 +48,8 @@ public static partial class torch
                 return Batched(input, 4, "conv2d", x => Convolution(x, weight, bias, s, p, d, groups));
             }
 
-            /// <summary>2-D convolution with <see cref="Padding.Valid"/> (none) or <see cref="Padding.Same"/> (output size = input size, stride 1).</summary>
-            public static Tensor conv2d(Tensor input, Tensor weight, Tensor? bias, long[]? strides, Padding padding, long[]? dilation = null, long groups = 1)
+            /// <summary>TorchSharp's conv2d with a padding preset: <see cref="Padding.Valid"/> (none) or <see cref="Padding.Same"/> (output size = input size, stride 1).</summary>
+            public static Tensor conv2d_padding(Tensor input, Tensor weight, Tensor? bias = null, long[]? strides = null, Padding padding = Padding.Valid, long[]? dilation = null, long groups = 1)
             {
                 if (padding == Padding.Valid) return conv2d(input, weight, bias, strides, null, dilation, groups);
                 var s = Pair(strides, 1);
@@ -71,11 +71,11 @@ public static partial class torch
                 return y.squeeze(-2);
             }
 
-            /// <summary>1-D convolution with <see cref="Padding.Valid"/> or <see cref="Padding.Same"/>.</summary>
-            public static Tensor conv1d(Tensor input, Tensor weight, Tensor? bias, long? stride, Padding padding, long? dilation = null, long groups = 1)
+            /// <summary>TorchSharp's conv1d with a padding preset: <see cref="Padding.Valid"/> or <see cref="Padding.Same"/>.</summary>
+            public static Tensor conv1d_padding(Tensor input, Tensor weight, Tensor? bias = null, long? stride = null, Padding padding = Padding.Valid, long? dilation = null, long groups = 1)
             {
                 CheckDims(input, 3, "conv1d");
-                var y = conv2d(input.unsqueeze(-2), weight.unsqueeze(-2), bias, [1, stride ?? 1], padding, [1, dilation ?? 1], groups);
+                var y = conv2d_padding(input.unsqueeze(-2), weight.unsqueeze(-2), bias, [1, stride ?? 1], padding, [1, dilation ?? 1], groups);
                 return y.squeeze(-2);
             }
 
