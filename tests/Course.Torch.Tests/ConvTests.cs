@@ -175,4 +175,26 @@ public class ConvTests
         var covered = nn.Fold(4, 2).call(nn.Unfold(2).call(ones4));
         Assert.Equal(new float[] { 1, 2, 2, 1, 2, 4, 4, 2, 2, 4, 4, 2, 1, 2, 2, 1 }, covered.data<float>().ToArray());
     }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void Large_float32_convolution_and_gradients_agree_with_float64(int batch)
+    {
+        // Big enough for the blocked, threaded GEMM path (K = 32·3·3 = 288 > one 256-deep k-slice).
+        var x = randn(batch, 32, 20, 18);
+        var w = randn(40, 32, 3, 3);
+        var g = randn(batch, 40, 20, 18);
+        Tensor[] Run(ScalarType t)
+        {
+            var (xt, wt) = (x.detach().to(t).requires_grad_(), w.detach().to(t).requires_grad_());
+            var y = nn.functional.conv2d(xt, wt, null, null, [1]);
+            y.backward([g.to(t)]);
+            return [y, xt.grad!, wt.grad!];
+        }
+        var single = Run(float32);
+        var reference = Run(float64);
+        for (int i = 0; i < 3; i++)
+            Fixtures.AssertClose(reference[i].to(float32), single[i], 1e-3, 1e-3, $"result {i}");
+    }
 }
