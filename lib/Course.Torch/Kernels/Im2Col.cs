@@ -135,6 +135,11 @@ internal static class ConvKernels
     /// <summary>dx [N, C, H, W] = col2im(Wᵀ · dy): the input gradient of a convolution, which is conv_transpose2d.</summary>
     public static void InputGrad<T>(T[] dy, T[] w, T[] dx, ConvGeometry g, int threads) where T : unmanaged, INumber<T>
     {
+        if (g.SH == 1 && g.SW == 1 && g.PH <= g.DH * (g.KH - 1) && g.PW <= g.DW * (g.KW - 1))
+        {
+            FullCorrelation(dy, w, dx, g, threads);
+            return;
+        }
         int og = g.O / g.Groups, k = g.K, l = g.L;
         ForImages(g.N, threads, () => new T[k * g.Groups * l], (n, gemmThreads, cols) =>
         {
@@ -143,6 +148,25 @@ internal static class ConvKernels
                     cols, grp * k * l, l, false, gemmThreads);
             Im2Col.Fold(cols, 0, g, dx, n * g.C * g.H * g.W);
         });
+    }
+
+    /// <summary>
+    /// Stride 1: the input gradient is itself a convolution, of dy padded by d(k−1) − p with the kernel flipped in space and
+    /// its in/out channels swapped: w'[g·C/G + c, o, i, j] = w[g·O/G + o, c, KH−1−i, KW−1−j]. This runs the deep-k forward
+    /// GEMM ([C/G, O/G·KH·KW]·[O/G·KH·KW, H·W]) instead of a shallow one followed by col2im.
+    /// </summary>
+    static void FullCorrelation<T>(T[] dy, T[] w, T[] dx, ConvGeometry g, int threads) where T : unmanaged, INumber<T>
+    {
+        int og = g.O / g.Groups, cg = g.C / g.Groups, kk = g.KH * g.KW;
+        var flipped = new T[w.Length];
+        for (int grp = 0; grp < g.Groups; grp++)
+            for (int o = 0; o < og; o++)
+                for (int c = 0; c < cg; c++)
+                    for (int r = 0; r < kk; r++)
+                        flipped[((grp * cg + c) * og + o) * kk + r] = w[((grp * og + o) * cg + c) * kk + kk - 1 - r];
+        var full = new ConvGeometry(g.N, g.O, g.OH, g.OW, g.C, g.KH, g.KW, 1, 1, g.DH * (g.KH - 1) - g.PH, g.DW * (g.KW - 1) - g.PW,
+            g.DH, g.DW, g.Groups, g.H, g.W);
+        Forward(dy, flipped, null, dx, full, threads);
     }
 
     /// <summary>dW [O, C/G, KH, KW] = Σ_n dy_n · cols(x_n)ᵀ; each worker sums its images into its own buffer, then into dW.</summary>
