@@ -1,0 +1,184 @@
+using System.Numerics;
+using System.Numerics.Tensors;
+
+namespace Course.Torch.Kernels;
+
+/// <summary>
+/// The shape of a 2-D convolution y = conv(x, w): input x [N, C, H, W], weight w [O, C/groups, KH, KW],
+/// output y [N, O, OH, OW] with OH = ⌊(H + 2·PH − DH·(KH − 1) − 1)/SH⌋ + 1 (same for W).
+/// One geometry describes the three kernels of a convolution: the forward, its input gradient (= conv_transpose)
+/// and its weight gradient.
+/// </summary>
+internal readonly record struct ConvGeometry(int N, int C, int H, int W, int O, int KH, int KW,
+    int SH, int SW, int PH, int PW, int DH, int DW, int Groups, int OH, int OW)
+{
+    /// <summary>Rows of one group's column matrix: (C/groups)·KH·KW.</summary>
+    public int K => C / Groups * KH * KW;
+
+    /// <summary>Columns of the column matrix: one per output position, OH·OW.</summary>
+    public int L => OH * OW;
+
+    /// <summary>Output length along one axis: ⌊(in + 2p − d(k−1) − 1)/s⌋ + 1.</summary>
+    public static int OutSize(long input, long kernel, long stride, long padding, long dilation) =>
+        (int)((input + 2 * padding - dilation * (kernel - 1) - 1) / stride + 1);
+}
+
+/// <summary>
+/// im2col and its adjoint col2im. im2col lays every receptive field of one image out as a column, so a convolution
+/// becomes one matrix product: y[o, l] = Σ_r w[o, r] · cols[r, l] with r = (c, i, j) and l = (oh, ow), where
+/// cols[(c,i,j), (oh,ow)] = x[c, oh·SH − PH + i·DH, ow·SW − PW + j·DW] (zero outside the image).
+/// </summary>
+internal static class Im2Col
+{
+    /// <summary>The output columns [lo, hi) whose input column ow·s − p + j·d lies inside [0, W): the rest read padding.</summary>
+    static (int lo, int hi) Valid(int offset, int stride, int outSize, int size)
+    {
+        // iw = ow·stride + offset ∈ [0, size)  ⇔  ow ∈ [⌈−offset/stride⌉, ⌈(size − offset)/stride⌉)
+        int lo = offset >= 0 ? 0 : (-offset + stride - 1) / stride;
+        int hi = size - offset <= 0 ? 0 : Math.Min(outSize, (size - offset + stride - 1) / stride);
+        return (lo, Math.Max(lo, hi));
+    }
+
+    /// <summary>Writes the [C·KH·KW, OH·OW] column matrix of image x (at <paramref name="xOff"/>) into <paramref name="cols"/> at <paramref name="colsOff"/>.</summary>
+    public static void Unfold<T>(T[] x, int xOff, in ConvGeometry g, T[] cols, int colsOff = 0) where T : unmanaged, INumber<T>
+    {
+        int row = 0;
+        for (int c = 0; c < g.C; c++)
+            for (int i = 0; i < g.KH; i++)
+                for (int j = 0; j < g.KW; j++, row++)
+                {
+                    var dst = cols.AsSpan(colsOff + row * g.L, g.L);
+                    int offset = j * g.DW - g.PW;
+                    var (lo, hi) = Valid(offset, g.SW, g.OW, g.W);
+                    for (int oh = 0; oh < g.OH; oh++)
+                    {
+                        var line = dst.Slice(oh * g.OW, g.OW);
+                        int ih = oh * g.SH - g.PH + i * g.DH;
+                        if ((uint)ih >= (uint)g.H) { line.Clear(); continue; }
+                        line[..lo].Clear();
+                        line[hi..].Clear();
+                        int src = xOff + (c * g.H + ih) * g.W + offset;
+                        if (g.SW == 1) x.AsSpan(src + lo, hi - lo).CopyTo(line[lo..hi]);
+                        else for (int ow = lo; ow < hi; ow++) line[ow] = x[src + ow * g.SW];
+                    }
+                }
+    }
+
+    /// <summary>The adjoint of <see cref="Unfold{T}"/>: adds every column entry back onto the pixel it was read from.</summary>
+    public static void Fold<T>(T[] cols, int colsOff, in ConvGeometry g, T[] x, int xOff) where T : unmanaged, INumber<T>
+    {
+        int row = 0;
+        for (int c = 0; c < g.C; c++)
+            for (int i = 0; i < g.KH; i++)
+                for (int j = 0; j < g.KW; j++, row++)
+                {
+                    int offset = j * g.DW - g.PW;
+                    var (lo, hi) = Valid(offset, g.SW, g.OW, g.W);
+                    for (int oh = 0; oh < g.OH; oh++)
+                    {
+                        int ih = oh * g.SH - g.PH + i * g.DH;
+                        if ((uint)ih >= (uint)g.H) continue;
+                        int src = colsOff + row * g.L + oh * g.OW, dst = xOff + (c * g.H + ih) * g.W + offset;
+                        if (g.SW == 1)
+                        {
+                            var target = x.AsSpan(dst + lo, hi - lo);
+                            TensorPrimitives.Add<T>(target, cols.AsSpan(src + lo, hi - lo), target);
+                        }
+                        else for (int ow = lo; ow < hi; ow++) x[dst + ow * g.SW] += cols[src + ow];
+                    }
+                }
+    }
+}
+
+/// <summary>
+/// The three convolution kernels on contiguous arrays, each per image: im2col + GEMM (per group), images in parallel.
+///   forward:       y_n[g]  = W[g] · cols(x_n)[g]                      [O/G, L] = [O/G, K]·[K, L]
+///   input grad:    dx_n    = col2im(W[g]ᵀ · dy_n[g])                  [K, L]   = [K, O/G]·[O/G, L]
+///   weight grad:   dW[g]   = Σ_n dy_n[g] · cols(x_n)[g]ᵀ              [O/G, K] = [O/G, L]·[L, K]
+/// </summary>
+internal static class ConvKernels
+{
+    /// <summary>Runs body(n, gemmThreads, buffer) for every image: images in parallel (one buffer per worker, handed to
+    /// <paramref name="finish"/> at the end) when there are several, else one image at a time with threaded GEMMs.</summary>
+    static void ForImages<TBuffer>(int n, int threads, Func<TBuffer> makeBuffer, Action<int, int, TBuffer> body, Action<TBuffer>? finish = null)
+    {
+        if (n > 1 && threads > 1)
+        {
+            var gate = new object();
+            Parallel.For(0, n, new ParallelOptions { MaxDegreeOfParallelism = threads }, makeBuffer,
+                (i, _, buffer) => { body(i, 1, buffer); return buffer; },
+                buffer => { if (finish is not null) lock (gate) finish(buffer); });
+        }
+        else
+        {
+            var buffer = makeBuffer();
+            for (int i = 0; i < n; i++) body(i, threads, buffer);
+            finish?.Invoke(buffer);
+        }
+    }
+
+    /// <summary>y [N, O, OH, OW] = conv(x [N, C, H, W], w [O, C/G, KH, KW]) (+ bias [O], written first, then accumulated onto).</summary>
+    public static void Forward<T>(T[] x, T[] w, T[]? bias, T[] y, ConvGeometry g, int threads) where T : unmanaged, INumber<T>
+    {
+        int og = g.O / g.Groups, k = g.K, l = g.L;
+        ForImages(g.N, threads, () => new T[k * g.Groups * l], (n, gemmThreads, cols) =>
+        {
+            Im2Col.Unfold(x, n * g.C * g.H * g.W, g, cols);
+            if (bias is not null)
+                for (int o = 0; o < g.O; o++) y.AsSpan((n * g.O + o) * l, l).Fill(bias[o]);
+            for (int grp = 0; grp < g.Groups; grp++)
+                Gemm.Multiply(og, l, k, new StridedMatrix<T>(w, grp * og * k, k, 1), new StridedMatrix<T>(cols, grp * k * l, l, 1),
+                    y, (n * g.O + grp * og) * l, l, bias is not null, gemmThreads);
+        });
+    }
+
+    /// <summary>dx [N, C, H, W] = col2im(Wᵀ · dy): the input gradient of a convolution, which is conv_transpose2d.</summary>
+    public static void InputGrad<T>(T[] dy, T[] w, T[] dx, ConvGeometry g, int threads) where T : unmanaged, INumber<T>
+    {
+        if (g.SH == 1 && g.SW == 1 && g.PH <= g.DH * (g.KH - 1) && g.PW <= g.DW * (g.KW - 1))
+        {
+            FullCorrelation(dy, w, dx, g, threads);
+            return;
+        }
+        int og = g.O / g.Groups, k = g.K, l = g.L;
+        ForImages(g.N, threads, () => new T[k * g.Groups * l], (n, gemmThreads, cols) =>
+        {
+            for (int grp = 0; grp < g.Groups; grp++)
+                Gemm.Multiply(k, l, og, new StridedMatrix<T>(w, grp * og * k, 1, k), new StridedMatrix<T>(dy, (n * g.O + grp * og) * l, l, 1),
+                    cols, grp * k * l, l, false, gemmThreads);
+            Im2Col.Fold(cols, 0, g, dx, n * g.C * g.H * g.W);
+        });
+    }
+
+    /// <summary>
+    /// Stride 1: the input gradient is itself a convolution, of dy padded by d(k−1) − p with the kernel flipped in space and
+    /// its in/out channels swapped: w'[g·C/G + c, o, i, j] = w[g·O/G + o, c, KH−1−i, KW−1−j]. This runs the deep-k forward
+    /// GEMM ([C/G, O/G·KH·KW]·[O/G·KH·KW, H·W]) instead of a shallow one followed by col2im.
+    /// </summary>
+    static void FullCorrelation<T>(T[] dy, T[] w, T[] dx, ConvGeometry g, int threads) where T : unmanaged, INumber<T>
+    {
+        int og = g.O / g.Groups, cg = g.C / g.Groups, kk = g.KH * g.KW;
+        var flipped = new T[w.Length];
+        for (int grp = 0; grp < g.Groups; grp++)
+            for (int o = 0; o < og; o++)
+                for (int c = 0; c < cg; c++)
+                    for (int r = 0; r < kk; r++)
+                        flipped[((grp * cg + c) * og + o) * kk + r] = w[((grp * og + o) * cg + c) * kk + kk - 1 - r];
+        var full = new ConvGeometry(g.N, g.O, g.OH, g.OW, g.C, g.KH, g.KW, 1, 1, g.DH * (g.KH - 1) - g.PH, g.DW * (g.KW - 1) - g.PW,
+            g.DH, g.DW, g.Groups, g.H, g.W);
+        Forward(dy, flipped, null, dx, full, threads);
+    }
+
+    /// <summary>dW [O, C/G, KH, KW] = Σ_n dy_n · cols(x_n)ᵀ; each worker sums its images into its own buffer, then into dW.</summary>
+    public static void WeightGrad<T>(T[] x, T[] dy, T[] dw, ConvGeometry g, int threads) where T : unmanaged, INumber<T>
+    {
+        int og = g.O / g.Groups, k = g.K, l = g.L;
+        ForImages(g.N, threads, () => (Cols: new T[k * g.Groups * l], Sum: new T[dw.Length]), (n, gemmThreads, buffer) =>
+        {
+            Im2Col.Unfold(x, n * g.C * g.H * g.W, g, buffer.Cols);
+            for (int grp = 0; grp < g.Groups; grp++)
+                Gemm.Multiply(og, k, l, new StridedMatrix<T>(dy, (n * g.O + grp * og) * l, l, 1), new StridedMatrix<T>(buffer.Cols, grp * k * l, 1, l),
+                    buffer.Sum, grp * og * k, k, true, gemmThreads);
+        }, buffer => { for (int i = 0; i < dw.Length; i++) dw[i] += buffer.Sum[i]; });
+    }
+}
