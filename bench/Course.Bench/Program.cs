@@ -97,7 +97,7 @@ Run("vae_epoch", () =>
 return 0;
 
 // One pass over the data in order, as the baseline's epoch(): zero_grad, cross-entropy, backward, step per batch.
-static float Epoch(nn.Module<Tensor, Tensor> model, Tensor x, Tensor y, long batch, Optimizer optimizer)
+static float Epoch(nn.Module<Tensor, Tensor> model, Tensor x, Tensor y, long batch, optim.Optimizer optimizer)
 {
     model.train();
     Tensor loss = zeros(1);
@@ -124,10 +124,16 @@ static (Tensor x, Tensor y) FashionMnist(int count)
 // One JSON object on one line, spaced like Python's json.dumps so the two benches' lines look alike.
 static string JsonLine(params (string Key, object Value)[] fields) => "{" + string.Join(", ", fields.Select(f => $"\"{f.Key}\": " + f.Value switch
 {
-    string text => JsonSerializer.Serialize(text),
+    string text => JsonSerializer.Serialize(text, AsciiLikePython),
     double number => number == Math.Floor(number) ? number.ToString("F1", CultureInfo.InvariantCulture) : number.ToString("R", CultureInfo.InvariantCulture),
     var other => Convert.ToString(other, CultureInfo.InvariantCulture),
 })) + "}";
+
+// Python's json.dumps leaves '>' and '<' alone; System.Text.Json's default escapes them for HTML safety.
+static partial class Program
+{
+    internal static readonly JsonSerializerOptions AsciiLikePython = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+}
 
 // Median, min and max seconds of 3 runs after 1 warm-up, as the baseline's timeit().
 static (double median, double min, double max) Time(Action run, int repeat = 3, int warmup = 1)
