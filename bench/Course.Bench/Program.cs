@@ -129,12 +129,6 @@ static string JsonLine(params (string Key, object Value)[] fields) => "{" + stri
     var other => Convert.ToString(other, CultureInfo.InvariantCulture),
 })) + "}";
 
-// Python's json.dumps leaves '>' and '<' alone; System.Text.Json's default escapes them for HTML safety.
-static partial class Program
-{
-    internal static readonly JsonSerializerOptions AsciiLikePython = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
-}
-
 // Median, min and max seconds of 3 runs after 1 warm-up, as the baseline's timeit().
 static (double median, double min, double max) Time(Action run, int repeat = 3, int warmup = 1)
 {
@@ -168,4 +162,10 @@ sealed class Vae : nn.Module<Tensor, (Tensor reconstruction, Tensor mu, Tensor l
         var z = m + randn_like(m) * (0.5 * lv).exp();
         return (dec2.call(F.relu(dec1.call(z))).sigmoid(), m, lv);
     }
+}
+
+// Python's json.dumps leaves '>' and '<' alone; System.Text.Json's default escapes them for HTML safety.
+static partial class Program
+{
+    internal static readonly JsonSerializerOptions AsciiLikePython = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 }
