@@ -3,11 +3,14 @@ using static Course.Torch.torch;
 
 namespace Course.Torch.Tests;
 
-/// <summary>Tests that touch process-wide state (the default generator, the print style) run alone.</summary>
-[CollectionDefinition("CreationSerial", DisableParallelization = true)]
-public class CreationSerialCollection { }
+/// <summary>
+/// Tests that seed or read process-wide state (the default generator, the print style) run alone: a test in another
+/// class drawing from the default generator in parallel (any layer's init does) would shift their random streams.
+/// </summary>
+[CollectionDefinition(GlobalState.Name, DisableParallelization = true)]
+public class GlobalState { public const string Name = "GlobalState"; }
 
-[Collection("CreationSerial")]
+[Collection(GlobalState.Name)]
 public class CreationTests
 {
     public static IEnumerable<object[]> Cases() => Fixtures.Names("creation");

@@ -4,6 +4,7 @@ using static Course.Torch.torch.utils.data;
 
 namespace Course.Torch.Tests;
 
+[Collection(GlobalState.Name)]
 public class DataLoaderTests
 {
     /// <summary>The notebook pattern: a map-style dataset built item by item.</summary>

@@ -3,6 +3,7 @@ using static Course.Torch.torch;
 
 namespace Course.Torch.Tests;
 
+[Collection(GlobalState.Name)]
 public class InitTests
 {
     static double Std(Tensor t) => t.to(float64).std().item<double>();

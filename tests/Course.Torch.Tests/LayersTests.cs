@@ -4,6 +4,7 @@ using F = Course.Torch.torch.nn.functional;
 
 namespace Course.Torch.Tests;
 
+[Collection(GlobalState.Name)]
 public class LayersTests
 {
     static Tensor Weights(Tensor y) => arange(y.numel(), y.dtype).mul(0.1).add(1).reshape(y.shape);

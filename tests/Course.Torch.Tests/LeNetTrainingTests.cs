@@ -5,6 +5,7 @@ using F = Course.Torch.torch.nn.functional;
 namespace Course.Torch.Tests;
 
 /// <summary>End to end on real data: the layers, loss, optimizer, loader and dataset together must actually learn.</summary>
+[Collection(GlobalState.Name)]
 public class LeNetTrainingTests
 {
     [Fact]

@@ -4,7 +4,7 @@ using static Course.Torch.torch;
 
 namespace Course.Torch.Tests;
 
-[Collection("CreationSerial")]
+[Collection(GlobalState.Name)]
 public class PrintingTests
 {
     static readonly CultureInfo inv = CultureInfo.InvariantCulture;

@@ -4,6 +4,7 @@ using static Course.Torch.torchvision;
 
 namespace Course.Torch.Tests;
 
+[Collection(GlobalState.Name)]
 public class TransformTests
 {
     static FixtureCase Case(string name) => Fixtures.Load("data")[name];
