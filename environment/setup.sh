@@ -2,6 +2,7 @@
 # Installs what the Course.Kit tests need, skipping whatever is already there:
 #   - Debian's chromium + chromium-driver (plotly.js renders our figures headless),
 #   - python3-pil for /usr/bin/python3 (an independent PNG codec to check ours against),
+#   - python3-torch (a test reads a kit-written safetensors file in PyTorch),
 #   - plotly.js from environment/package-lock.json into environment/node_modules.
 # Safe to run repeatedly; on a ready machine it only checks and returns.
 set -euo pipefail
@@ -11,6 +12,7 @@ missing=()
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
 /usr/bin/python3 -c 'import PIL' 2>/dev/null || missing+=(python3-pil)
+/usr/bin/python3 -c 'import torch' 2>/dev/null || missing+=(python3-torch)
 
 if [ ${#missing[@]} -gt 0 ]; then
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
@@ -28,4 +30,4 @@ plotly="$here/node_modules/plotly.js-dist-min/plotly.min.js"
 if [ ! -f "$plotly" ] || [ "$here/package-lock.json" -nt "$here/node_modules/.package-lock.json" ]; then
   npm ci --prefix "$here" --no-audit --no-fund
 fi
-echo "environment ready: chromium, chromedriver, python3-pil, plotly.js $(node -p "require('$here/node_modules/plotly.js-dist-min/package.json').version")"
+echo "environment ready: chromium, chromedriver, python3-pil, python3-torch, plotly.js $(node -p "require('$here/node_modules/plotly.js-dist-min/package.json').version")"
