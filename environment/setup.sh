@@ -3,6 +3,7 @@
 #   - Debian's chromium + chromium-driver (plotly.js renders our figures headless),
 #   - python3-pil for /usr/bin/python3 (an independent PNG codec to check ours against),
 #   - python3-torch (a test reads a kit-written safetensors file in PyTorch),
+#   - python3-nbformat (Jupyter's own validator checks every notebook we write),
 #   - plotly.js from environment/package-lock.json into environment/node_modules.
 # Safe to run repeatedly; on a ready machine it only checks and returns.
 set -euo pipefail
@@ -13,6 +14,7 @@ missing=()
 [ -x /usr/bin/chromedriver ] || missing+=(chromium-driver)
 /usr/bin/python3 -c 'import PIL' 2>/dev/null || missing+=(python3-pil)
 /usr/bin/python3 -c 'import torch' 2>/dev/null || missing+=(python3-torch)
+/usr/bin/python3 -c 'import nbformat' 2>/dev/null || missing+=(python3-nbformat)
 
 if [ ${#missing[@]} -gt 0 ]; then
   sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
@@ -30,4 +32,4 @@ plotly="$here/node_modules/plotly.js-dist-min/plotly.min.js"
 if [ ! -f "$plotly" ] || [ "$here/package-lock.json" -nt "$here/node_modules/.package-lock.json" ]; then
   npm ci --prefix "$here" --no-audit --no-fund
 fi
-echo "environment ready: chromium, chromedriver, python3-pil, python3-torch, plotly.js $(node -p "require('$here/node_modules/plotly.js-dist-min/package.json').version")"
+echo "environment ready: chromium, chromedriver, python3-pil, python3-torch, python3-nbformat, plotly.js $(node -p "require('$here/node_modules/plotly.js-dist-min/package.json').version")"
