@@ -118,6 +118,27 @@ public class ExportHtmlTests
     }
 
     [Fact]
+    public void OnlyCSharpCells_AreMarkedForHighlighting()
+    {
+        var notebook = Notebook.CreateCSharp();
+        var powershell = Cell.Code("Get-ChildItem");
+        powershell.Metadata["polyglot_notebook"] = new JsonObject { ["kernelName"] = "pwsh" };
+        notebook.Cells.Add(powershell);
+        Assert.Contains("<code class=\"nohighlight\">Get-ChildItem</code>", NotebookPage.Render(notebook));
+    }
+
+    [Fact]
+    public void RawCells_AreShownOnlyWhenMarkedAsHtml()
+    {
+        var notebook = Notebook.CreateCSharp();
+        notebook.Cells.Add(new Cell(CellType.Raw, "<p id=\"raw-html\">kept</p>") { Metadata = new JsonObject { ["format"] = "text/html" } });
+        notebook.Cells.Add(new Cell(CellType.Raw, "\\section{LaTeX only}"));
+        string page = NotebookPage.Render(notebook);
+        Assert.Contains("<section class=\"cell raw-cell\"><p id=\"raw-html\">kept</p></section>", page);
+        Assert.DoesNotContain("LaTeX only", page);
+    }
+
+    [Fact]
     public void Title_IsTheFirstHeading_ElseTheFileName()
     {
         var titled = MarkdownNotebook("Some intro.\n\n## Convolution with `Conv2d` and $x_1$\n\n# Later");

@@ -34,6 +34,7 @@ internal static class SiteStyle
           background: var(--code-bg); border: 1px solid var(--rule); border-radius: 6px;
           padding: 0.8rem 1rem; margin: 0; overflow-x: auto;
         }
+        .markdown pre { margin: 1em 0; }
         .input pre code.hljs, .markdown pre code.hljs { background: none; padding: 0; }
         .outputs { margin-top: 0.5rem; padding-left: 0.9rem; border-left: 3px solid var(--rule); }
         .output { margin: 0.4rem 0; overflow-x: auto; }
