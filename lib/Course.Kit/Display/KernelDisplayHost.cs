@@ -15,12 +15,15 @@ internal sealed class KernelDisplayHost : IDisplayHost
     private KernelDisplayHost(MethodInfo display) => this.display = display;
 
     /// <summary>The kernel's display helper if a loaded assembly has it, else <see langword="null"/>.</summary>
-    public static KernelDisplayHost? TryFind()
+    public static KernelDisplayHost? TryFind() => TryFind(
+        AppDomain.CurrentDomain.GetAssemblies().Select(assembly => assembly.GetType(KernelTypeName, throwOnError: false)).OfType<Type>());
+
+    /// <summary>The first of <paramref name="kernelTypes"/> with a public static <c>display(object, string[])</c>.</summary>
+    internal static KernelDisplayHost? TryFind(IEnumerable<Type> kernelTypes)
     {
-        foreach (var assembly in AppDomain.CurrentDomain.GetAssemblies())
+        foreach (var kernel in kernelTypes)
         {
-            var display = assembly.GetType(KernelTypeName, throwOnError: false)?.GetMethod(
-                "display", BindingFlags.Public | BindingFlags.Static, [typeof(object), typeof(string[])]);
+            var display = kernel.GetMethod("display", BindingFlags.Public | BindingFlags.Static, [typeof(object), typeof(string[])]);
             if (display != null) return new KernelDisplayHost(display);
         }
         return null;

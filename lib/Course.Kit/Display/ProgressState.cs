@@ -17,8 +17,8 @@ internal sealed class ProgressState(string description, long? total, Func<TimeSp
     /// <summary>Done / total in [0, 1], or null when the total is unknown.</summary>
     public double? Fraction => Total is > 0 and var t ? Math.Min(1, (double)Done / t) : null;
 
-    /// <summary>The remaining time, extrapolated from the average time per item so far.</summary>
-    public TimeSpan? Remaining => Fraction is > 0 and var f ? Elapsed * ((1 - f) / f) : null;
+    /// <summary>The remaining time, extrapolated from the average time per item so far (null once done).</summary>
+    public TimeSpan? Remaining => Fraction is > 0 and < 1 and var f ? Elapsed * ((1 - f) / f) : null;
 
     /// <summary>One line: <c>epoch 3/10 [#########---------------------]  30% 120/400 12.3s&lt;28.7s loss 0.41</c>.</summary>
     public string ToText()
@@ -33,7 +33,7 @@ internal sealed class ProgressState(string description, long? total, Func<TimeSp
         string bar = Fraction is { } f
             ? $"<progress value=\"{Done}\" max=\"{Total}\" style=\"width:300px;vertical-align:middle\"></progress> {Percent(f)} "
             : "";
-        return $"<div style=\"font-family:monospace\">{WebUtility.HtmlEncode(Description)} {bar}{Counts()} {Times()} " +
+        return $"<div style=\"font-family:monospace\">{WebUtility.HtmlEncode(Description)} {bar}{Counts()} {WebUtility.HtmlEncode(Times())} " +
                $"{WebUtility.HtmlEncode(Status)}</div>";
     }
 
