@@ -93,11 +93,11 @@ public class LiveProgressTests
     }
 }
 
-/// <summary>Tests that replace Console.Out run alone, so no other test writes into the captured text.</summary>
-[CollectionDefinition("Console", DisableParallelization = true)]
-public class ConsoleCollection;
+/// <summary>Tests that change process-wide state (Console.Out, torch's default generator) run alone.</summary>
+[CollectionDefinition("GlobalState", DisableParallelization = true)]
+public class GlobalStateCollection;
 
-[Collection("Console")]
+[Collection("GlobalState")]
 public class ConsoleFallbackTests
 {
     [Fact]
