@@ -33,8 +33,8 @@ public sealed record Box(double X0, double Y0, double X1, double Y1, string? Lab
 /// A picture with detection boxes drawn into its pixels (so they show in every viewer and in the saved PNG) and,
 /// in HTML, a legend under it listing each box's label in the box's colour (text in pixels would need a font).
 /// </summary>
-[TypeFormatterSource(typeof(KitFormatterSource), PreferredMimeTypes = ["text/html"])]
-public sealed class BoxedImage
+[Course.Torch.TypeFormatterSource(typeof(Course.Kit.Display.HtmlViewFormatterSource), PreferredMimeTypes = ["text/html"])]
+public sealed class BoxedImage : Course.Kit.Display.IHtmlView
 {
     /// <summary>Box colours by position when a box names none: Matplotlib's "tab10" palette.</summary>
     public static IReadOnlyList<string> Palette { get; } =

@@ -7,8 +7,8 @@ namespace Course.Kit.Images;
 /// <see cref="Channels"/> bytes (1 = gray, 2 = gray+alpha, 3 = RGB, 4 = RGBA), stored row-major in
 /// <see cref="Pixels"/>. It converts to PNG bytes, a file, or an HTML <c>&lt;img&gt;</c> with a data URI.
 /// </summary>
-[Course.Torch.TypeFormatterSource(typeof(Display.Formatters.KitFormatterSource), PreferredMimeTypes = ["text/html"])]
-public sealed class Image
+[Course.Torch.TypeFormatterSource(typeof(Course.Kit.Display.HtmlViewFormatterSource), PreferredMimeTypes = ["text/html"])]
+public sealed class Image : Course.Kit.Display.IHtmlView
 {
     /// <summary>Creates an image over existing pixel bytes (not copied).</summary>
     /// <param name="width">Pixels per row, at least 1.</param>
@@ -98,6 +98,8 @@ public sealed class Image
             html.Append(" alt=\"").Append(System.Net.WebUtility.HtmlEncode(alt)).Append('"');
         return html.Append('>').ToString();
     }
+
+    string Course.Kit.Display.IHtmlView.ToHtml() => ToHtml();
 
     /// <inheritdoc/>
     public override string ToString() => $"Image {Width}x{Height}, {Channels} channel(s)";

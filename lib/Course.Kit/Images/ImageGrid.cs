@@ -15,8 +15,8 @@ public sealed record GridCell(Image Image, string? Caption = null, bool Highligh
 /// <c>&lt;img&gt;</c> data URIs with the captions under them (a table degrades well in GitHub's and nbviewer's
 /// renderers). <see cref="ToImage"/> composes the pictures into one PNG, without captions (PNG pixels have no font).
 /// </summary>
-[TypeFormatterSource(typeof(KitFormatterSource), PreferredMimeTypes = ["text/html"])]
-public sealed class ImageGrid
+[Course.Torch.TypeFormatterSource(typeof(Course.Kit.Display.HtmlViewFormatterSource), PreferredMimeTypes = ["text/html"])]
+public sealed class ImageGrid : Course.Kit.Display.IHtmlView
 {
     /// <summary>The caption colour of highlighted cells.</summary>
     public const string HighlightColor = "#c00000";

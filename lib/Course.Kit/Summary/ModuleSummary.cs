@@ -10,8 +10,8 @@ namespace Course.Kit;
 /// A model's layers with their output shapes and parameter counts, and the totals, as text (<see cref="ToString"/>)
 /// or an HTML table (<see cref="ToHtml"/>, what a notebook shows). Made by <see cref="Summary.Of"/>.
 /// </summary>
-[TypeFormatterSource(typeof(KitFormatterSource), PreferredMimeTypes = ["text/html"])]
-public sealed class ModuleSummary
+[Course.Torch.TypeFormatterSource(typeof(Course.Kit.Display.HtmlViewFormatterSource), PreferredMimeTypes = ["text/html"])]
+public sealed class ModuleSummary : Course.Kit.Display.IHtmlView
 {
     internal ModuleSummary(long[]? inputShape, IReadOnlyList<LayerSummary> layers)
     {
