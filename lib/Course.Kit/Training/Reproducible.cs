@@ -9,32 +9,29 @@ namespace Course.Kit.Training;
 /// using (new Reproducible(42))
 ///     model = MakeModel();           // same initial weights every time
 /// </code>
-/// On dispose the default generator is reseeded from a number drawn from it on entry, so the code after the scope
-/// sees a stream that depends only on what came before the scope, not on how much randomness the scope used.
-/// (The engine has no API to save and restore a generator's exact position, so the stream after the scope is
-/// not the one the program would have seen without it.)
+/// On dispose the default generator returns to where it was on entry, so the code after the scope draws exactly
+/// what it would have drawn without the scope.
 /// </summary>
 public sealed class Reproducible : IDisposable
 {
-    private readonly long resumeSeed;
+    private readonly Tensor savedState = random.get_rng_state();
     private bool disposed;
 
-    /// <summary>Draws the seed to resume with afterwards, then seeds the default generator with <paramref name="seed"/>.</summary>
+    /// <summary>Saves the default generator's position, then seeds it with <paramref name="seed"/>.</summary>
     public Reproducible(long seed)
     {
         Seed = seed;
-        lock (Generator.Default.Lock) resumeSeed = (long)Generator.Default.NextUInt64();
         manual_seed(seed);
     }
 
     /// <summary>The seed this scope started from.</summary>
     public long Seed { get; }
 
-    /// <summary>Leaves the scope: reseeds the default generator with the number drawn on entry.</summary>
+    /// <summary>Leaves the scope: puts the default generator back where it was on entry.</summary>
     public void Dispose()
     {
         if (disposed) return;
         disposed = true;
-        manual_seed(resumeSeed);
+        random.set_rng_state(savedState);
     }
 }
