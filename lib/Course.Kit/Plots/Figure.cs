@@ -14,6 +14,7 @@ namespace Course.Kit.Plots;
 /// In a notebook it displays as the same text/html Plotly.NET.Interactive emits; <see cref="SaveHtml"/>
 /// writes a standalone page.
 /// </summary>
+[Course.Torch.TypeFormatterSource(typeof(Display.Formatters.KitFormatterSource), PreferredMimeTypes = ["text/html"])]
 public sealed class Figure
 {
     /// <summary>The plotly.js version pinned in environment/package.json and loaded from the CDN.</summary>
