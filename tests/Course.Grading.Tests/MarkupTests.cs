@@ -21,7 +21,7 @@ public class MarkupTests
     [Fact]
     public void Title_falls_back_to_the_checks_title_without_instructions()
     {
-        var source = SourceNotebook.Parse(Notebook("/c/a.ipynb", Solution("01.1", AddSolution), Check("01.1", 2, AddCheck)));
+        var source = SourceNotebook.Parse(NotebookOf("/c/a.ipynb", Solution("01.1", AddSolution), Check("01.1", 2, AddCheck)));
 
         Assert.Equal("add", source.Exercises[0].Title);
     }
@@ -33,7 +33,7 @@ public class MarkupTests
     [InlineData("int F() {\n  // BEGIN SOLUTION here\n}", 2, "looks like a marker")]
     public void Unbalanced_or_malformed_markers_name_notebook_cell_and_line(string code, int line, string problem)
     {
-        var notebook = Notebook("/c/bad.ipynb", Instructions("01.1", "x"), Solution("01.1", code), Check("01.1", 1, "1"));
+        var notebook = NotebookOf("/c/bad.ipynb", Instructions("01.1", "x"), Solution("01.1", code), Check("01.1", 1, "1"));
 
         var error = Assert.Throws<MarkupException>(() => SourceNotebook.Parse(notebook));
 
@@ -45,7 +45,7 @@ public class MarkupTests
     public void Unbalanced_markdown_solution_markers_are_an_error()
     {
         var answer = Marked(Cell.Markdown("Why?\n<!-- BEGIN SOLUTION -->\nBecause."), "01.1", "solution");
-        var error = Assert.Throws<MarkupException>(() => SourceNotebook.Parse(Notebook("/c/md.ipynb", answer)));
+        var error = Assert.Throws<MarkupException>(() => SourceNotebook.Parse(NotebookOf("/c/md.ipynb", answer)));
 
         Assert.Contains("cell 1", error.Message);
         Assert.Contains("line 2: '<!-- BEGIN SOLUTION -->' is never closed", error.Message);
@@ -54,7 +54,7 @@ public class MarkupTests
     [Fact]
     public void Duplicate_exercise_ids_are_an_error()
     {
-        var notebook = Notebook("/c/dup.ipynb", Solution("01.1", AddSolution), Check("01.1", 2, "1"), Check("01.1", 2, "2"));
+        var notebook = NotebookOf("/c/dup.ipynb", Solution("01.1", AddSolution), Check("01.1", 2, "1"), Check("01.1", 2, "2"));
 
         var error = Assert.Throws<MarkupException>(() => SourceNotebook.Parse(notebook));
 
@@ -79,7 +79,7 @@ public class MarkupTests
     public void A_check_cell_needs_points()
     {
         var check = Marked(Cell.Code("1"), "01.1", "check");
-        var error = Assert.Throws<MarkupException>(() => SourceNotebook.Parse(Notebook("/c/p.ipynb", check)));
+        var error = Assert.Throws<MarkupException>(() => SourceNotebook.Parse(NotebookOf("/c/p.ipynb", check)));
 
         Assert.Contains("cell 1", error.Message);
         Assert.Contains("the check cell of exercise 01.1 has no course.points", error.Message);
@@ -88,7 +88,7 @@ public class MarkupTests
     [Fact]
     public void Solution_markers_outside_a_solution_cell_are_an_error_so_no_solution_ships_by_accident()
     {
-        var error = Assert.Throws<MarkupException>(() => SourceNotebook.Parse(Notebook("/c/s.ipynb", Cell.Code(AddSolution))));
+        var error = Assert.Throws<MarkupException>(() => SourceNotebook.Parse(NotebookOf("/c/s.ipynb", Cell.Code(AddSolution))));
 
         Assert.Contains("line 3: solution markers in a cell without course metadata", error.Message);
     }
@@ -97,7 +97,7 @@ public class MarkupTests
     public void Hidden_tests_outside_a_check_cell_are_an_error()
     {
         var cell = Solution("01.1", "// BEGIN HIDDEN TESTS\n// END HIDDEN TESTS");
-        var error = Assert.Throws<MarkupException>(() => SourceNotebook.Parse(Notebook("/c/h.ipynb", cell)));
+        var error = Assert.Throws<MarkupException>(() => SourceNotebook.Parse(NotebookOf("/c/h.ipynb", cell)));
 
         Assert.Contains("line 1: hidden tests outside a check cell", error.Message);
     }
@@ -111,7 +111,7 @@ public class MarkupTests
     {
         var cell = Cell.Code("1");
         cell.Metadata["course"] = System.Text.Json.Nodes.JsonNode.Parse(course);
-        var error = Assert.Throws<MarkupException>(() => SourceNotebook.Parse(Notebook("/c/m.ipynb", cell)));
+        var error = Assert.Throws<MarkupException>(() => SourceNotebook.Parse(NotebookOf("/c/m.ipynb", cell)));
 
         Assert.Contains(problem, error.Message);
     }
@@ -122,6 +122,6 @@ public class MarkupTests
         var cell = Cell.Code("1");
         cell.Metadata["course"] = new System.Text.Json.Nodes.JsonObject { ["duration_ms"] = 12 };
 
-        Assert.Null(SourceNotebook.Parse(Notebook("/c/t.ipynb", cell)).Markup[0]);
+        Assert.Null(SourceNotebook.Parse(NotebookOf("/c/t.ipynb", cell)).Markup[0]);
     }
 }

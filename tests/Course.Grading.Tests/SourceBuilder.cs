@@ -20,7 +20,7 @@ internal static class SourceBuilder
     public static Cell Solution(string exercise, string code, string id = "") => Marked(Cell.Code(code, id), exercise, "solution");
     public static Cell Check(string exercise, double points, string code) => Marked(Cell.Code(code), exercise, "check", points);
 
-    public static Notebook Notebook(string path, params Cell[] cells)
+    public static Notebook NotebookOf(string path, params Cell[] cells)
     {
         var notebook = Course.Notebooks.Files.Notebook.CreateCSharp();
         notebook.Path = path;
@@ -50,7 +50,7 @@ internal static class SourceBuilder
         """;
 
     /// <summary>A one-exercise source: setup, instructions, solution, check.</summary>
-    public static Notebook AddExercise(string path = "/course/01-add.ipynb") => Notebook(path,
+    public static Notebook AddExercise(string path = "/course/01-add.ipynb") => NotebookOf(path,
         Marked(Cell.Code("using Course.Kit.Exercises;"), null, "locked"),
         Instructions("01.1", "## Exercise 01.1: Add two numbers\nWrite `Add`."),
         Solution("01.1", AddSolution),
