@@ -42,9 +42,9 @@ internal static class SourceBuilder
 
     public const string AddCheck = """
         Exercise.Check("01.1", "add", ex => {
-            ex.Case("small", points: 1, () => Check.Equal(3, Add(1, 2)));
+            ex.Case("small", points: 1, () => Check.Close(3, Add(1, 2)));
             // BEGIN HIDDEN TESTS
-            ex.Hidden("negative", points: 1, () => Check.Equal(-3, Add(-1, -2)));
+            ex.Hidden("negative", points: 1, () => Check.Close(-3, Add(-1, -2)));
             // END HIDDEN TESTS
         });
         """;
