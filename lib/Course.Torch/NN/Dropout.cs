@@ -57,8 +57,11 @@ namespace Course.Torch
                 /// not training. Backward: g·m/(1−p).
                 /// </summary>
                 /// <exception cref="ArgumentException">When p is outside [0, 1].</exception>
-                public static Tensor dropout(Tensor input, double p = 0.5, bool training = true, bool inplace = false) =>
-                    DropWithMask(input, p, training, inplace, input.shape);
+                public static Tensor dropout(Tensor input, double p = 0.5, bool training = true, bool inplace = false)
+                {
+                    OpBan.Enter("dropout");
+                    return DropWithMask(input, p, training, inplace, input.shape);
+                }
 
                 /// <summary>
                 /// Channel dropout: one Bernoulli(1−p) draw per (sample, channel) of [N, C, ...] (for 3-D input, per

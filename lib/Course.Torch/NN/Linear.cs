@@ -79,6 +79,7 @@ namespace Course.Torch
                 /// <exception cref="ArgumentException">When x's last dim differs from in: "mat1 and mat2 shapes cannot be multiplied (4x3 and 5x2)".</exception>
                 public static Tensor linear(Tensor input, Tensor weights, Tensor? bias = null)
                 {
+                    OpBan.Enter("linear");
                     var folded = input.ndim > 2 ? input.reshape(-1, input.shape[^1]) : input;
                     var y = folded.matmul(weights.mT);
                     if (input.ndim > 2) y = y.reshape([.. input.shape[..^1], y.shape[^1]]);

@@ -42,6 +42,7 @@ namespace Course.Torch.Modules
         /// <summary>g ← ±grad + λ·p, then the Adam step (see <see cref="AdamMath.Step"/>).</summary>
         protected override void Update(Parameter param, Tensor grad, Options o, State s)
         {
+            OpBan.Enter("Adam");
             var g = o.maximize!.Value ? grad.neg() : grad;
             if (o.weight_decay != 0) g = g.add(param, alpha: o.weight_decay!.Value);
             AdamMath.Step(param, g, s, o.LearningRate!.Value, o.beta1!.Value, o.beta2!.Value, o.eps!.Value, o.amsgrad!.Value);

@@ -13,6 +13,7 @@ public static partial class torch
         /// <exception cref="ArgumentException">For integer tensors without a floating <paramref name="dtype"/>.</exception>
         public Tensor softmax(long dim, ScalarType? dtype = null)
         {
+            OpBan.Enter("softmax");
             var input = FloatInput("softmax", dtype);
             int d = NormalizeDim(dim, _shape.Length);
             var result = input.dtype == ScalarType.Float32
@@ -28,6 +29,7 @@ public static partial class torch
         /// </summary>
         public Tensor log_softmax(long dim, ScalarType? dtype = null)
         {
+            OpBan.Enter("log_softmax");
             var input = FloatInput("log_softmax", dtype);
             int d = NormalizeDim(dim, _shape.Length);
             var result = input.dtype == ScalarType.Float32

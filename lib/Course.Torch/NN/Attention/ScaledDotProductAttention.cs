@@ -15,6 +15,7 @@ public static partial class torch
             /// <exception cref="ArgumentException">When the shapes do not line up.</exception>
             public static Tensor scaled_dot_product_attention(Tensor query, Tensor key, Tensor value, Tensor? attn_mask = null, double p = 0.0, bool is_causal = false)
             {
+                OpBan.Enter("scaled_dot_product_attention");
                 if (query.ndim < 2 || key.ndim < 2 || value.ndim < 2 || query._shape[^1] != key._shape[^1] || key._shape[^2] != value._shape[^2])
                     throw new ArgumentException($"scaled_dot_product_attention: expected query (..., L, E), key (..., S, E) and value (..., S, Ev), got {ShapeString(query._shape)}, {ShapeString(key._shape)} and {ShapeString(value._shape)}");
                 long targetLength = query._shape[^2], sourceLength = key._shape[^2];

@@ -42,6 +42,7 @@ public static partial class torch
             public static Tensor conv2d(Tensor input, Tensor weight, Tensor? bias = null, long[]? strides = null, long[]? padding = null,
                 long[]? dilation = null, long groups = 1)
             {
+                OpBan.Enter("conv2d");
                 var s = Pair(strides, 1);
                 var p = Pair(padding, 0);
                 var d = Pair(dilation, 1);
@@ -66,6 +67,7 @@ public static partial class torch
             public static Tensor conv1d(Tensor input, Tensor weight, Tensor? bias = null, long? stride = null, long? padding = null,
                 long? dilation = null, long groups = 1)
             {
+                OpBan.Enter("conv1d");
                 CheckDims(input, 3, "conv1d");
                 var y = conv2d(input.unsqueeze(-2), weight.unsqueeze(-2), bias, [1, stride ?? 1], [0, padding ?? 0], [1, dilation ?? 1], groups);
                 return y.squeeze(-2);
@@ -74,6 +76,7 @@ public static partial class torch
             /// <summary>TorchSharp's conv1d with a padding preset: <see cref="Padding.Valid"/> or <see cref="Padding.Same"/>.</summary>
             public static Tensor conv1d_padding(Tensor input, Tensor weight, Tensor? bias = null, long? stride = null, Padding padding = Padding.Valid, long? dilation = null, long groups = 1)
             {
+                OpBan.Enter("conv1d");
                 CheckDims(input, 3, "conv1d");
                 var y = conv2d_padding(input.unsqueeze(-2), weight.unsqueeze(-2), bias, [1, stride ?? 1], padding, [1, dilation ?? 1], groups);
                 return y.squeeze(-2);
@@ -87,6 +90,7 @@ public static partial class torch
             public static Tensor conv_transpose2d(Tensor input, Tensor weight, Tensor? bias = null, long[]? strides = null, long[]? padding = null,
                 long[]? output_padding = null, long[]? dilation = null, long groups = 1)
             {
+                OpBan.Enter("conv_transpose2d");
                 var s = Pair(strides, 1);
                 var p = Pair(padding, 0);
                 var op = Pair(output_padding, 0);

@@ -20,6 +20,7 @@ public static partial class torch
             /// <exception cref="ArgumentException">For a non-4-D input or a kernel larger than the padded input.</exception>
             public static Tensor unfold(Tensor input, (long, long) kernel_size, (long, long)? dilation = null, (long, long)? padding = null, (long, long)? stride = null)
             {
+                OpBan.Enter("unfold");
                 if (input.ndim != 4)
                     throw new ArgumentException($"Input Error: Only 4D input Tensors are supported (got {input.ndim}D, size {ShapeString(input._shape)})");
                 var g = FoldGeometry(input.size(0), input.size(1), input.size(2), input.size(3), kernel_size, dilation, padding, stride);
@@ -39,6 +40,7 @@ public static partial class torch
             /// <exception cref="ArgumentException">When the input's shape does not match the blocks implied by the sizes.</exception>
             public static Tensor fold(Tensor input, (long, long) output_size, (long, long) kernel_size, (long, long)? dilation = null, (long, long)? padding = null, (long, long)? stride = null)
             {
+                OpBan.Enter("fold");
                 if (input.ndim != 3)
                     throw new ArgumentException($"Input Error: Only unbatched (2D) or batched (3D) input Tensors are supported, and only 3D is implemented (got size {ShapeString(input._shape)})");
                 long blocks = kernel_size.Item1 * kernel_size.Item2;

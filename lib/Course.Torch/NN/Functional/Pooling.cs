@@ -14,6 +14,7 @@ public static partial class torch
             public static (Tensor Values, Tensor Indices) max_pool2d_with_indices(Tensor input, long[] kernelSize, long[]? strides = null,
                 long[]? padding = null, long[]? dilation = null, bool ceil_mode = false)
             {
+                OpBan.Enter("max_pool2d");
                 var (ah, aw) = SlidingAxes("max_pool2d", input, kernelSize, strides, padding, dilation, ceil_mode, true);
                 return MaxPool(input, ah, aw, "MaxPool2DWithIndicesBackward0");
             }
@@ -56,6 +57,7 @@ public static partial class torch
             public static Tensor avg_pool2d(Tensor input, long[] kernel_size, long[]? stride = null, long[]? padding = null, bool ceil_mode = false,
                 bool count_include_pad = true, long? divisor_override = null)
             {
+                OpBan.Enter("avg_pool2d");
                 var (ah, aw) = SlidingAxes("avg_pool2d", input, kernel_size, stride, padding, null, ceil_mode, count_include_pad);
                 return AveragePool(input, ah, aw, divisor_override);
             }

@@ -12,6 +12,7 @@ namespace Course.Torch
                 /// <summary>ℓ = −w·(y·max(log x, −100) + (1 − y)·max(log(1 − x), −100)), reduced (the clamp keeps x = 0 or 1 finite, as PyTorch).</summary>
                 public static Tensor binary_cross_entropy(Tensor input, Tensor target, Tensor? weight = null, Reduction reduction = Reduction.Mean)
                 {
+                    OpBan.Enter("binary_cross_entropy");
                     CheckSameShape(input, target, "binary_cross_entropy");
                     if (input.lt(0).logical_or(input.gt(1)).any().item<bool>())
                         throw new ArgumentException($"binary_cross_entropy: all elements of input should be between 0 and 1 (input shape {ShapeString(input.shape)})");

@@ -17,6 +17,7 @@ namespace Course.Torch
                 /// </summary>
                 public static Tensor cross_entropy(Tensor input, Tensor target, Tensor? weight = null, long ignore_index = -100, Reduction reduction = Reduction.Mean, double label_smoothing = 0.0)
                 {
+                    OpBan.Enter("cross_entropy");
                     if (label_smoothing < 0 || label_smoothing > 1)
                         throw new ArgumentException($"label_smoothing must be between 0.0 and 1.0. Got: {label_smoothing}");
                     var classDim = input.shape.Length == 1 ? 0 : 1;

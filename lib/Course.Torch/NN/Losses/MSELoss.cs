@@ -12,6 +12,7 @@ namespace Course.Torch
                 /// <summary>Squared error ℓ = (x − y)² (broadcasting as PyTorch), reduced.</summary>
                 public static Tensor mse_loss(Tensor input, Tensor target, Reduction reduction = Reduction.Mean)
                 {
+                    OpBan.Enter("mse_loss");
                     var diff = input.sub(target);
                     return Reduce(diff.mul(diff), reduction);
                 }

@@ -17,6 +17,7 @@ namespace Course.Torch
                 /// </summary>
                 public static Tensor nll_loss(Tensor input, Tensor target, Tensor? weight = null, Reduction reduction = Reduction.Mean, long ignore_index = -100)
                 {
+                    OpBan.Enter("nll_loss");
                     var (rows, flatTarget, classes) = ClassRows(input, target, "nll_loss");
                     var keep = flatTarget.ne(ignore_index);
                     CheckTargets(flatTarget, classes, ignore_index);

@@ -18,6 +18,7 @@ public static partial class torch
             public static Tensor batch_norm(Tensor input, Tensor? running_mean, Tensor? running_var, Tensor? weight = null, Tensor? bias = null,
                 bool training = false, double momentum = 0.1, double eps = 1e-5)
             {
+                OpBan.Enter("batch_norm");
                 if (input.ndim < 2)
                     throw new ArgumentException($"batch_norm: expected an input with at least 2 dimensions (N, C, ...), got input of shape {ShapeString(input._shape)}");
                 long channels = input._shape[1];
@@ -59,6 +60,7 @@ public static partial class torch
             /// <exception cref="ArgumentException">When the input's trailing dimensions differ from <paramref name="normalized_shape"/>.</exception>
             public static Tensor layer_norm(Tensor input, long[] normalized_shape, Tensor? weight = null, Tensor? bias = null, double eps = 1e-5)
             {
+                OpBan.Enter("layer_norm");
                 int k = normalized_shape.Length, n = input._shape.Length;
                 if (k == 0 || k > n || !input._shape.AsSpan(n - k).SequenceEqual(normalized_shape))
                     throw new ArgumentException($"Given normalized_shape={ShapeString(normalized_shape)}, expected input with shape [*, {string.Join(", ", normalized_shape)}], but got input of size {ShapeString(input._shape)}");

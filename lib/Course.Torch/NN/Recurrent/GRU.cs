@@ -23,6 +23,7 @@ namespace Course.Torch.Modules
         /// <exception cref="ArgumentException">For a wrong input feature size or state shape (names expected and actual).</exception>
         public override (Tensor, Tensor) forward(Tensor input, Tensor? h0 = null)
         {
+            OpBan.Enter("GRU");
             var (output, h_n, _) = layers.Forward(input, h0, null, training);
             return (output, h_n);
         }

@@ -15,8 +15,11 @@ namespace Course.Torch.Modules
 
         /// <summary>Applies the cell to <paramref name="input"/> [B, in] (or [in]) from <paramref name="h0"/> [B, H] (zeros when null); returns h'.</summary>
         /// <exception cref="ArgumentException">For a wrong input feature size or state shape.</exception>
-        public override Tensor forward(Tensor input, Tensor? h0 = null) =>
-            Recurrent.Cell(nameof(GRUCell), RecurrentMode.Gru, weights, input, h0, null).h;
+        public override Tensor forward(Tensor input, Tensor? h0 = null)
+        {
+            OpBan.Enter("GRUCell");
+            return Recurrent.Cell(nameof(GRUCell), RecurrentMode.Gru, weights, input, h0, null).h;
+        }
 
         /// <summary>Runs the cell; the state defaults to zeros.</summary>
         public new Tensor call(Tensor input, Tensor? h0 = null) => base.call(input, h0!);

@@ -23,6 +23,7 @@ namespace Course.Torch.Modules
         /// <exception cref="ArgumentException">For a wrong input feature size or state shape (names expected and actual).</exception>
         public override (Tensor, Tensor, Tensor) forward(Tensor input, (Tensor, Tensor)? h0_c0 = null)
         {
+            OpBan.Enter("LSTM");
             var (output, h_n, c_n) = layers.Forward(input, h0_c0?.Item1, h0_c0?.Item2, training);
             return (output, h_n, c_n!);
         }

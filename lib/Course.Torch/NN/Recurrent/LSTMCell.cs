@@ -16,6 +16,7 @@ namespace Course.Torch.Modules
         /// <exception cref="ArgumentException">For a wrong input feature size or state shape.</exception>
         public override (Tensor, Tensor) forward(Tensor input, (Tensor, Tensor)? h0_c0)
         {
+            OpBan.Enter("LSTMCell");
             var (h, c) = Recurrent.Cell(nameof(LSTMCell), RecurrentMode.Lstm, weights, input, h0_c0?.Item1, h0_c0?.Item2);
             return (h, c!);
         }

@@ -80,6 +80,7 @@ public static partial class torchvision
         /// <exception cref="ArgumentException">When either set is not [_, 4].</exception>
         public static Tensor box_iou(Tensor boxes1, Tensor boxes2)
         {
+            OpBan.Enter("box_iou");
             var (inter, union) = InterUnion("box_iou", boxes1, boxes2);
             return inter / union;
         }

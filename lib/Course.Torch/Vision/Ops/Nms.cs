@@ -19,6 +19,7 @@ public static partial class torchvision
         /// <exception cref="ArgumentException">On wrong shapes or non-float boxes.</exception>
         public static Tensor nms(Tensor boxes, Tensor scores, double iou_threshold = 0.5)
         {
+            OpBan.Enter("nms");
             CheckBoxes("nms", "boxes", boxes);
             if (scores.ndim != 1 || scores.shape[0] != boxes.shape[0])
                 throw new ArgumentException($"nms(): scores should have shape [{boxes.shape[0]}] to match boxes {ShapeString(boxes.shape)}, got {ShapeString(scores.shape)}");
