@@ -167,3 +167,40 @@ public class RestoreTests
         Assert.Contains("declares no assignment and holds no exercise of '01-add' (exercises 01.1)", restored.Rejection);
     }
 }
+
+public class SetAsideTests
+{
+    private static readonly SourceNotebook Source = SourceNotebook.Parse(AddExercise());
+
+    [Fact]
+    public void Setting_aside_a_solution_cell_puts_the_stub_back_and_drops_its_copies()
+    {
+        var submission = StudentVersion.Of(Source);
+        submission.Cells[2].Source = "int Add(int a, int b) { while (true) { } }";
+        var copy = Notebook.ParseIpynb(submission.ToIpynb()).Cells[2];
+        submission.Cells.Insert(3, copy);
+        submission = Notebook.ParseIpynb(submission.ToIpynb());
+        var restored = RestoredSubmission.Restore(Source, submission);
+
+        var rest = restored.SetAside(2)!;
+
+        Assert.Equal(4, rest.Notebook.Cells.Count);
+        Assert.Contains("NotImplementedException", rest.Notebook.Cells[2].Source);
+        Assert.Equal("01.1", rest.CheckCells[3]);
+    }
+
+    [Fact]
+    public void Setting_aside_an_added_cell_removes_it_and_a_source_cell_cannot_be_set_aside()
+    {
+        var submission = StudentVersion.Of(Source);
+        submission.Cells.Insert(1, Cell.Code("while (true) { }"));
+        var restored = RestoredSubmission.Restore(Source, submission);
+
+        var rest = restored.SetAside(1)!;
+
+        Assert.DoesNotContain(rest.Notebook.Cells, c => c.Source.Contains("while"));
+        Assert.Null(rest.SetAside(0));
+        var stubbed = rest.SetAside(3)!;  // the check cell: the student's solution gives way to the stub …
+        Assert.Null(stubbed.SetAside(3)); // … after which nothing of the student's is left to set aside
+    }
+}

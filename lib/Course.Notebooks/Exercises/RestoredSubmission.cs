@@ -16,18 +16,28 @@ public sealed record SubmissionNote(string? Exercise, string Text);
 /// </summary>
 public sealed class RestoredSubmission
 {
-    private RestoredSubmission(Notebook notebook, IReadOnlyDictionary<int, string> checkCells,
+    private readonly SourceNotebook _source;
+
+    private RestoredSubmission(SourceNotebook source, IReadOnlyList<GradedCell> cells,
         IReadOnlyDictionary<string, string> missing, IReadOnlyList<SubmissionNote> notes, string? rejection)
     {
-        Notebook = notebook;
-        CheckCells = checkCells;
+        _source = source;
+        Cells = cells;
         Missing = missing;
         Notes = notes;
         Rejection = rejection;
+        Notebook = new Notebook { Metadata = (JsonObject)source.Notebook.Metadata.DeepClone(), Path = source.Notebook.Path };
+        Notebook.Cells.AddRange(cells.Select(c => c.Cell));
+        CheckCells = Enumerable.Range(0, cells.Count)
+            .Where(i => cells[i].SourceIndex is { } s && source.Markup[s] is { Role: CellRole.Check })
+            .ToDictionary(i => i, i => source.Markup[cells[i].SourceIndex!.Value]!.Exercise!);
     }
 
     /// <summary>The notebook to run; its <see cref="Files.Notebook.Path"/> is the source's, so relative paths resolve alike.</summary>
     public Notebook Notebook { get; }
+
+    /// <summary>Where each cell of <see cref="Notebook"/> came from.</summary>
+    public IReadOnlyList<GradedCell> Cells { get; }
 
     /// <summary>The index in <see cref="Notebook"/> of each check cell restored from the source, with its exercise id.
     /// Scores count only while one of these cells runs, and only for its exercise.</summary>
@@ -42,6 +52,31 @@ public sealed class RestoredSubmission
     /// <summary>Why the whole submission scores zero without running (a notebook of another assignment), or null.</summary>
     public string? Rejection { get; }
 
+    /// <summary>The exercise a cell belongs to (its source slot's exercise), or null for the student's added cells.</summary>
+    public string? ExerciseOf(int index) => Cells[index].SourceIndex is { } s ? _source.Markup[s]?.Exercise : null;
+
+    /// <summary>
+    /// The same submission without what stopped a run at cell <paramref name="index"/>: a cell the student added is
+    /// dropped; a solution or check cell of an exercise gets that exercise's released stubs in all its solution slots
+    /// (its copies are dropped too), so the rest of the notebook can run and be graded.
+    /// </summary>
+    /// <returns>The new submission, or null when the cell is the source's own and nothing of the student's can be set aside.</returns>
+    public RestoredSubmission? SetAside(int index)
+    {
+        var cell = Cells[index];
+        if (cell.SourceIndex is null)
+            return new RestoredSubmission(_source, Cells.Where((_, i) => i != index).ToList(), Missing, Notes, Rejection);
+        if (ExerciseOf(index) is not { } exercise || !Cells.Any(c => c.FromStudent && c.SourceIndex is { } s && _source.Markup[s]?.Exercise == exercise))
+            return null;
+        var cells = Cells
+            .Where(c => c.SourceIndex is not null || c.CopyOf != exercise)
+            .Select(c => c.FromStudent && c.SourceIndex is { } s && _source.Markup[s]?.Exercise == exercise
+                ? new GradedCell(SourceCell(_source, s), s, FromStudent: false, CopyOf: null)
+                : c)
+            .ToList();
+        return new RestoredSubmission(_source, cells, Missing, Notes, Rejection);
+    }
+
     /// <summary>Rebuilds <paramref name="submission"/> on <paramref name="source"/>'s cells.</summary>
     public static RestoredSubmission Restore(SourceNotebook source, Notebook submission)
     {
@@ -50,7 +85,7 @@ public sealed class RestoredSubmission
         var markup = submission.Cells.Select(c => ReadLeniently(c)
             ?? (sourceById.TryGetValue(c.Id, out int i) && source.Markup[i] is { Role: CellRole.Solution } m ? m : null)).ToList();
         if (RejectionOf(source, submission, markup) is { } rejection)
-            return new RestoredSubmission(new Notebook(), new Dictionary<int, string>(), new Dictionary<string, string>(), [], rejection);
+            return new RestoredSubmission(source, [], new Dictionary<string, string>(), [], rejection);
 
         var notes = new List<SubmissionNote>();
         var placed = new Dictionary<int, int>();        // student cell → the source slot it fills
@@ -69,28 +104,28 @@ public sealed class RestoredSubmission
         }
         NoteEditedLockedCells(source, submission, markup, anchors, notes);
 
-        var added = new Dictionary<int, List<Cell>>();  // source slot (-1 = before the first) → student cells after it
+        var added = new Dictionary<int, List<GradedCell>>();  // source slot (-1 = before the first) → student cells after it
         int anchor = -1, addedCount = 0;
         for (int j = 0; j < submission.Cells.Count; j++)
         {
             if (anchors.TryGetValue(j, out int a)) { anchor = a; continue; }
             if (markup[j] is { Role: CellRole.Check or CellRole.Locked }) continue;  // a copy of a read-only cell: dropped
-            (added.TryGetValue(anchor, out var list) ? list : added[anchor] = []).Add(Fresh(submission.Cells[j]));
+            string? copyOf = markup[j] is { Role: CellRole.Solution } m ? m.Exercise : null;
+            (added.TryGetValue(anchor, out var list) ? list : added[anchor] = []).Add(new GradedCell(Fresh(submission.Cells[j]), null, true, copyOf));
             addedCount++;
         }
         if (addedCount > 0)
             notes.Add(new SubmissionNote(null, $"{addedCount} cell(s) you added or copied ran where you put them (after the cell they follow)."));
 
-        var graded = new Notebook { Metadata = (JsonObject)source.Notebook.Metadata.DeepClone(), Path = source.Notebook.Path };
-        var checkCells = new Dictionary<int, string>();
-        graded.Cells.AddRange(added.GetValueOrDefault(-1, []));
+        var cells = new List<GradedCell>(added.GetValueOrDefault(-1, []));
         for (int i = 0; i < source.Notebook.Cells.Count; i++)
         {
-            if (source.Markup[i] is { Role: CellRole.Check, Exercise: { } id }) checkCells[graded.Cells.Count] = id;
-            graded.Cells.Add(slotContent.TryGetValue(i, out var student) ? student : SourceCell(source, i));
-            graded.Cells.AddRange(added.GetValueOrDefault(i, []));
+            cells.Add(slotContent.TryGetValue(i, out var student)
+                ? new GradedCell(student, i, FromStudent: true, CopyOf: null)
+                : new GradedCell(SourceCell(source, i), i, FromStudent: false, CopyOf: null));
+            cells.AddRange(added.GetValueOrDefault(i, []));
         }
-        return new RestoredSubmission(graded, checkCells, missing, notes, null);
+        return new RestoredSubmission(source, cells, missing, notes, null);
     }
 
     /// <summary>A notebook declaring another assignment, or sharing no exercise id with the source, is not graded.</summary>
@@ -195,3 +230,10 @@ public sealed class RestoredSubmission
         }
     }
 }
+
+/// <summary>One cell of a restored submission and where it came from.</summary>
+/// <param name="Cell">The cell to run.</param>
+/// <param name="SourceIndex">The source cell whose place it takes, or null for a cell the student added.</param>
+/// <param name="FromStudent">Whether its text is the student's (a solution, or an added cell).</param>
+/// <param name="CopyOf">For an extra copy of a solution cell, that exercise's id; otherwise null.</param>
+public sealed record GradedCell(Cell Cell, int? SourceIndex, bool FromStudent, string? CopyOf);
