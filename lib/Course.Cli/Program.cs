@@ -1,0 +1,41 @@
+using System.CommandLine;
+using Course.Notebooks.Execution;
+using Course.Notebooks.Files;
+
+namespace Course.Cli;
+
+/// <summary>The <c>course</c> command: run, test and check notebooks.</summary>
+internal static class Program
+{
+    private static async Task<int> Main(string[] args)
+    {
+        var root = new RootCommand("The C# deep-learning course: run, test and check notebooks")
+        {
+            RunCommand.Create(), TestCommand.Create(), DoctorCommand.Create(), KernelSubcommand(),
+        };
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            await Console.Error.WriteLineAsync($"course: {parse.Errors[0].Message} (see course --help)");
+            return ExitCodes.BadUsage;
+        }
+        try
+        {
+            // Our own handler below, so a user's mistake is one line rather than a stack trace.
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (Exception e) when (e is UsageException or NotebookFormatException)
+        {
+            await Console.Error.WriteLineAsync($"course: {e.Message}");
+            return ExitCodes.BadUsage;
+        }
+    }
+
+    /// <summary>The kernel process each notebook runs in; the runner starts it, people do not.</summary>
+    private static Command KernelSubcommand()
+    {
+        var command = new Command("kernel", "Serve the notebook kernel protocol on stdin/stdout (used by the runner)") { Hidden = true };
+        command.SetAction((_, _) => KernelProcess.RunAsync());
+        return command;
+    }
+}
