@@ -101,7 +101,9 @@ public static class Grader
         var restored = RestoredSubmission.Restore(source, notebook);
         if (restored.Rejection is { } rejection) return Result(source, ZeroForAll(source, rejection), []);
 
-        var (exercises, notes, executed) = await RunWithSetAsidesAsync(source, restored, await expected.ForAsync(source, cancellation), options, cancellation);
+        var expectedCases = await expected.ForAsync(source, cancellation);
+        clock.Restart();  // the submission's own time, without waiting for the source's reference run
+        var (exercises, notes, executed) = await RunWithSetAsidesAsync(source, restored, expectedCases, options, cancellation);
         executed.Save(Path.Combine(outFolder, "notebooks", submission.Student + ".ipynb"));
         return Result(source, exercises, notes);
     }

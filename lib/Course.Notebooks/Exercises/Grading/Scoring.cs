@@ -77,8 +77,11 @@ public static class Scoring
         return $"{count}; a hidden case failed (its details are withheld)";
     }
 
+    /// <summary>A grade whose message is one line (compiler and parser messages can span several).</summary>
     private static ExerciseGrade Grade(Exercise exercise, double points, GradeStatus status, string message, IReadOnlyList<CaseResult> cases) =>
-        new(exercise.Id, exercise.Title, points, exercise.Points, status, message, cases, []);
+        new(exercise.Id, exercise.Title, points, exercise.Points, status, OneLine(message), cases, []);
+
+    private static string OneLine(string text) => string.Join(" ", text.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
 
     /// <summary>Points as grades.csv and the pages write them: up to two decimals, invariant culture.</summary>
     public static string Format(double points) => points.ToString("0.##", CultureInfo.InvariantCulture);
