@@ -12,8 +12,8 @@ namespace Course.Notebooks.Execution;
 /// </summary>
 internal sealed class KernelConnection : IAsyncDisposable
 {
-    private const int StderrHeadLines = 5;
-    private const int StderrTailLines = 25;
+    private const int StderrHeadLines = 8;
+    private const int StderrTailLines = 12;
 
     private readonly Process _process;
     private readonly Channel<JsonObject> _events = Channel.CreateUnbounded<JsonObject>();

@@ -180,7 +180,7 @@ public static class NotebookRunner
             int? exitCode = await kernel.ExitCodeAsync();
             if (exitCode is null) kernel.Kill();
             var stderr = kernel.StderrExcerpt();
-            string cause = stderr.FirstOrDefault(l => l.Trim().Length > 0)?.Trim() ?? "no message on standard error";
+            string cause = stderr.FirstOrDefault(l => l.Trim().Length > 0)?.Trim().TrimEnd('.') ?? "no message on standard error";
             Fail(cellIndex, new ErrorOutput("KernelCrashed",
                 $"the kernel process exited (code {exitCode?.ToString() ?? "unknown"}) while this cell ran: {cause}. " +
                 "Later cells did not run.", stderr));
