@@ -4,7 +4,8 @@
 #   - python3-pil for /usr/bin/python3 (an independent PNG codec to check ours against),
 #   - python3-torch (a test reads a kit-written safetensors file in PyTorch),
 #   - python3-nbformat (Jupyter's own validator checks every notebook we write),
-#   - plotly.js from environment/package-lock.json into environment/node_modules.
+#   - plotly.js, KaTeX and highlight.js (the exported site's assets) from environment/package-lock.json
+#     into environment/node_modules.
 # Safe to run repeatedly; on a ready machine it only checks and returns.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -28,8 +29,9 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 plotly="$here/node_modules/plotly.js-dist-min/plotly.min.js"
+katex="$here/node_modules/katex/dist/katex.min.js"
 # npm writes node_modules/.package-lock.json on every install, so it dates the last install.
-if [ ! -f "$plotly" ] || [ "$here/package-lock.json" -nt "$here/node_modules/.package-lock.json" ]; then
+if [ ! -f "$plotly" ] || [ ! -f "$katex" ] || [ "$here/package-lock.json" -nt "$here/node_modules/.package-lock.json" ]; then
   npm ci --prefix "$here" --no-audit --no-fund
 fi
-echo "environment ready: chromium, chromedriver, python3-pil, python3-torch, python3-nbformat, plotly.js $(node -p "require('$here/node_modules/plotly.js-dist-min/package.json').version")"
+echo "environment ready: chromium, chromedriver, python3-pil, python3-torch, python3-nbformat, plotly.js $(node -p "require('$here/node_modules/plotly.js-dist-min/package.json').version"), KaTeX $(node -p "require('$here/node_modules/katex/package.json').version")"

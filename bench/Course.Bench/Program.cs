@@ -53,6 +53,20 @@ var mlp = nn.Sequential(nn.Flatten(), nn.Linear(784, 256), nn.ReLU(), nn.Linear(
 var mlpOptimizer = optim.SGD(mlp.parameters(), 0.1);
 Run("mlp_epoch", () => Epoch(mlp, x, y, 64, mlpOptimizer), ("images", images));
 
+// progress_overhead: the cost of a live training board, only when asked for (--only progress_overhead), since the
+// PyTorch baseline has no twin line. overhead_percent = (live − bare) / bare × 100.
+if (only.Contains("progress_overhead"))
+{
+    var (bare, live, redraws) = ProgressOverhead.Measure(x, y);
+    double perBatch = ProgressOverhead.MicrosecondsPerBatch(), redraw = ProgressOverhead.RedrawMilliseconds(), batches = Math.Ceiling(images / 64.0);
+    // The estimate from the two noise-free parts: board calls on every batch plus the throttled redraws.
+    double estimate = (perBatch * 1e-6 * batches + redraws * redraw * 1e-3) / bare * 100;
+    Console.WriteLine(JsonLine(("workload", "progress_overhead"), ("seconds", Math.Round(live, 4)), ("bare_seconds", Math.Round(bare, 4)),
+        ("overhead_percent", Math.Round((live - bare) / bare * 100, 2)), ("redraws_per_epoch", redraws),
+        ("board_us_per_batch", Math.Round(perBatch, 3)), ("redraw_ms", Math.Round(redraw, 3)), ("estimated_overhead_percent", Math.Round(estimate, 3)),
+        ("threads", threads), ("engine", engine), ("images", images)));
+}
+
 var lenet = nn.Sequential(
     nn.Conv2d(1, 6, 5, padding: 2), nn.ReLU(), nn.AvgPool2d(2),
     nn.Conv2d(6, 16, 5), nn.ReLU(), nn.AvgPool2d(2), nn.Flatten(),

@@ -34,6 +34,20 @@ public static class Exercise
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
         ArgumentNullException.ThrowIfNull(define);
+        // The cases reseed the default generator; the notebook's own stream continues afterwards as if they never ran.
+        var notebookRandomState = random.get_rng_state();
+        try
+        {
+            return RunCases(id, title, define);
+        }
+        finally
+        {
+            random.set_rng_state(notebookRandomState);
+        }
+    }
+
+    static ExerciseResult RunCases(string id, string title, Action<ExerciseCases> define)
+    {
         var cases = new ExerciseCases();
         manual_seed(Seed(id));
         try

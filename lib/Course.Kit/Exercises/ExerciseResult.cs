@@ -10,8 +10,8 @@ namespace Course.Kit.Exercises;
 /// Displays as a compact HTML panel in notebooks and as text elsewhere. Hidden cases show only their name and
 /// whether they passed: their messages and hints never appear here.
 /// </summary>
-[TypeFormatterSource(typeof(ExerciseResultFormatter), PreferredMimeTypes = ["text/html"])]
-public sealed class ExerciseResult
+[Course.Torch.TypeFormatterSource(typeof(Course.Kit.Display.HtmlViewFormatterSource), PreferredMimeTypes = ["text/html"])]
+public sealed class ExerciseResult : Course.Kit.Display.IHtmlView
 {
     internal ExerciseResult(string id, string title, IReadOnlyList<CaseResult> cases)
     {
@@ -100,29 +100,4 @@ public sealed class ExerciseResult
     static string Points(double points) => points.ToString("0.##", CultureInfo.InvariantCulture);
 
     static string Encode(string text) => WebUtility.HtmlEncode(text);
-}
-
-/// <summary>The notebook formatters for <see cref="ExerciseResult"/> (found by the kernels' naming convention).</summary>
-internal sealed class ExerciseResultFormatter
-{
-    /// <summary>The HTML panel and the text panel.</summary>
-    public IEnumerable<object> CreateTypeFormatters() => [new Formatter("text/html", r => r.ToHtml()), new Formatter("text/plain", r => r.ToString())];
-
-    /// <summary>One MIME type's formatter, in the duck-typed shape the kernels call.</summary>
-    public sealed class Formatter(string mimeType, Func<ExerciseResult, string> format)
-    {
-        /// <summary>The MIME type this formatter writes.</summary>
-        public string MimeType => mimeType;
-
-        /// <summary>The type it formats.</summary>
-        public Type Type => typeof(ExerciseResult);
-
-        /// <summary>Writes <paramref name="value"/> when it is an <see cref="ExerciseResult"/>.</summary>
-        public bool Format(object value, TextWriter writer)
-        {
-            if (value is not ExerciseResult result) return false;
-            writer.Write(format(result));
-            return true;
-        }
-    }
 }

@@ -7,7 +7,8 @@ namespace Course.Kit.Images;
 /// <see cref="Channels"/> bytes (1 = gray, 2 = gray+alpha, 3 = RGB, 4 = RGBA), stored row-major in
 /// <see cref="Pixels"/>. It converts to PNG bytes, a file, or an HTML <c>&lt;img&gt;</c> with a data URI.
 /// </summary>
-public sealed class Image
+[Course.Torch.TypeFormatterSource(typeof(Course.Kit.Display.HtmlViewFormatterSource), PreferredMimeTypes = ["text/html"])]
+public sealed class Image : Course.Kit.Display.IHtmlView
 {
     /// <summary>Creates an image over existing pixel bytes (not copied).</summary>
     /// <param name="width">Pixels per row, at least 1.</param>
@@ -54,6 +55,22 @@ public sealed class Image
         set => Pixels[(y * Width + x) * Channels + c] = value;
     }
 
+    /// <summary>
+    /// The image enlarged <paramref name="factor"/> times by nearest neighbour: every pixel becomes a
+    /// factor×factor block, so a 28×28 digit shown at 112×112 stays crisp in any viewer (no smoothing).
+    /// </summary>
+    /// <exception cref="ArgumentOutOfRangeException">For a factor below 1.</exception>
+    public Image Upscale(int factor)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(factor, 1);
+        if (factor == 1) return this;
+        var big = new Image(Width * factor, Height * factor, Channels);
+        for (int y = 0; y < big.Height; y++)
+            for (int x = 0; x < big.Width; x++)
+                Array.Copy(Pixels, ((y / factor) * Width + x / factor) * Channels, big.Pixels, (y * big.Width + x) * Channels, Channels);
+        return big;
+    }
+
     /// <summary>Encodes the image as a PNG file in memory.</summary>
     public byte[] ToPngBytes() => Png.Encode(this);
 
@@ -81,6 +98,8 @@ public sealed class Image
             html.Append(" alt=\"").Append(System.Net.WebUtility.HtmlEncode(alt)).Append('"');
         return html.Append('>').ToString();
     }
+
+    string Course.Kit.Display.IHtmlView.ToHtml() => ToHtml();
 
     /// <inheritdoc/>
     public override string ToString() => $"Image {Width}x{Height}, {Channels} channel(s)";

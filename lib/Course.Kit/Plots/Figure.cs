@@ -14,7 +14,8 @@ namespace Course.Kit.Plots;
 /// In a notebook it displays as the same text/html Plotly.NET.Interactive emits; <see cref="SaveHtml"/>
 /// writes a standalone page.
 /// </summary>
-public sealed class Figure
+[Course.Torch.TypeFormatterSource(typeof(Course.Kit.Display.HtmlViewFormatterSource), PreferredMimeTypes = ["text/html"])]
+public sealed class Figure : Course.Kit.Display.IHtmlView
 {
     /// <summary>The plotly.js version pinned in environment/package.json and loaded from the CDN.</summary>
     public const string PlotlyVersion = "4.1.2";

@@ -223,8 +223,11 @@ public static partial class torch
             public override string ToString() => name;
         }
 
-        /// <summary>A module with one input: subclasses implement <see cref="forward"/>; callers use <see cref="call"/>.</summary>
-        public abstract class Module<T, TResult> : Module
+        /// <summary>
+        /// A module with one input: subclasses implement <see cref="forward"/>; callers use <see cref="call"/>, which
+        /// also runs the hooks registered with <c>register_forward_pre_hook</c>/<c>register_forward_hook</c>.
+        /// </summary>
+        public abstract class Module<T, TResult> : HookableModule<Func<Module<T, TResult>, T, T>, Func<Module<T, TResult>, T, TResult, TResult>>
         {
             /// <summary>Creates a module with a name.</summary>
             protected Module(string name) : base(name) { }
@@ -232,8 +235,18 @@ public static partial class torch
             /// <summary>The computation.</summary>
             public abstract TResult forward(T input);
 
-            /// <summary>Runs the module (TorchSharp's hook-aware entry point; there are no hooks here yet).</summary>
-            public TResult call(T input) => forward(input);
+            /// <summary>Runs the module: pre-hooks (a non-null result replaces the input), forward, then post-hooks
+            /// (a non-null result replaces the output), in TorchSharp's order.</summary>
+            public TResult call(T input)
+            {
+                // Index loops, not foreach: no allocation on the hot path, and a hook may remove itself.
+                for (int i = 0; i < module_pre_hooks.Count; i++) module_pre_hooks[i].hook(this);
+                for (int i = 0; i < pre_hooks.Count; i++) input = pre_hooks[i].hook(this, input) ?? input;
+                var result = forward(input);
+                for (int i = 0; i < post_hooks.Count; i++) result = post_hooks[i].hook(this, input, result) ?? result;
+                for (int i = 0; i < module_post_hooks.Count; i++) module_post_hooks[i].hook(this);
+                return result;
+            }
         }
 
         /// <summary>A module with two inputs.</summary>

@@ -45,6 +45,42 @@ public static partial class torch
         /// <summary>The seed the current stream started from.</summary>
         public long initial_seed() => initialSeed;
 
+        /// <summary>
+        /// The generator's exact position as a uint8 tensor (the xoshiro state, the initial seed and the spare normal
+        /// draw), to hand back to <see cref="set_state"/> later and repeat the same stream from here.
+        /// </summary>
+        public Tensor get_state()
+        {
+            var bytes = new byte[StateBytes];
+            lock (Lock)
+            {
+                var words = new[] { s0, s1, s2, s3, (ulong)initialSeed, spareNormal is null ? 0UL : 1UL,
+                                    BitConverter.DoubleToUInt64Bits(spareNormal ?? 0) };
+                for (int i = 0; i < words.Length; i++) BitConverter.TryWriteBytes(bytes.AsSpan(8 * i), words[i]);
+            }
+            return tensor(bytes);
+        }
+
+        /// <summary>Restores a position saved by <see cref="get_state"/>; returns this generator.</summary>
+        /// <exception cref="ArgumentException">The tensor is not a state this engine saved.</exception>
+        public Generator set_state(Tensor state)
+        {
+            if (state.dtype != ScalarType.Byte || state.numel() != StateBytes)
+                throw new ArgumentException($"set_state: expected a uint8 tensor of {StateBytes} bytes from get_state(), " +
+                                            $"got {state.dtype} with shape [{string.Join(", ", state.shape)}]");
+            var bytes = state.data<byte>().ToArray();
+            ulong Word(int i) => BitConverter.ToUInt64(bytes, 8 * i);
+            lock (Lock)
+            {
+                (s0, s1, s2, s3) = (Word(0), Word(1), Word(2), Word(3));
+                initialSeed = (long)Word(4);
+                spareNormal = Word(5) == 0 ? null : BitConverter.UInt64BitsToDouble(Word(6));
+            }
+            return this;
+        }
+
+        const int StateBytes = 7 * 8;
+
         /// <summary>Does nothing: the generator holds no native resources.</summary>
         public void Dispose() { }
 
@@ -114,6 +150,12 @@ public static partial class torch
 
         /// <summary>The seed the default generator started from.</summary>
         public static long initial_seed() => Generator.Default.initial_seed();
+
+        /// <summary>The default generator's exact position (see <see cref="Generator.get_state"/>).</summary>
+        public static Tensor get_rng_state() => Generator.Default.get_state();
+
+        /// <summary>Restores the default generator to a position saved by <see cref="get_rng_state"/>.</summary>
+        public static void set_rng_state(Tensor new_state) => Generator.Default.set_state(new_state);
     }
 
     /// <summary>Seeds the default generator (same as <see cref="random.manual_seed"/>).</summary>
