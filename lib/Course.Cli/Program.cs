@@ -12,6 +12,8 @@ internal static class Program
         var root = new RootCommand("The C# deep-learning course: run, test and check notebooks")
         {
             RunCommand.Create(), TestCommand.Create(), ExportCommand.Create(), DoctorCommand.Create(), KernelSubcommand(),
+            Exercises.ReleaseCommand.Create(), Exercises.VerifyCommand.Create(), Exercises.GradeCommand.Create(),
+            Exercises.GradingKernelSubcommand.Create(),
         };
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
