@@ -10,10 +10,15 @@ namespace Course.Notebooks.Execution;
 public static class KernelProcess
 {
     /// <summary>Serves the protocol until the runner closes standard input; returns the process exit code.</summary>
-    public static async Task<int> RunAsync()
+    /// <param name="extraEvents">
+    /// Receives the function that sends an event to the runner, for a host that adds event kinds of its own (the
+    /// grader forwards check results this way). Everything goes through one writer, so lines never interleave.
+    /// </param>
+    public static async Task<int> RunAsync(Action<Action<JsonObject>>? extraEvents = null)
     {
         // Taken before the session redirects Console: cells write to the captured console, never to this stream.
         var events = new EventWriter(Console.OpenStandardOutput());
+        extraEvents?.Invoke(events.Send);
         using var commands = new StreamReader(Console.OpenStandardInput());
         KernelSession? session = null;
         while (await commands.ReadLineAsync() is { } line)

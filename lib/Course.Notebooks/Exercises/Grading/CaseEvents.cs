@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json.Nodes;
 using Course.Kit.Exercises;
 
@@ -15,27 +14,14 @@ public static class CaseEvents
     /// <summary>The event kind.</summary>
     public const string Kind = "exercise_case";
 
-    /// <summary>
-    /// Longest message or hint forwarded. Two of them in UTF-8 keep an event line below the pipe's atomic write size (4096 bytes on
-    /// Linux), so an event never interleaves with another thread's output on the shared stream.
-    /// </summary>
+    /// <summary>Longest message or hint forwarded: the grader shows a short reason, not a whole tensor dump.</summary>
     private const int MaxTextLength = 500;
 
-    private static readonly object Gate = new();
-
     /// <summary>
-    /// In the kernel process: sends every case result of the kit's checks to <paramref name="events"/> (the process's
-    /// original standard output) as one JSON line. Call before the kernel redirects Console.
+    /// In the kernel process: sends every case result of the kit's checks through <paramref name="send"/>, the
+    /// runner's own event writer (see <see cref="Execution.KernelProcess.RunAsync"/>).
     /// </summary>
-    public static void ForwardTo(Stream events) => GradingChannel.Sink = result =>
-    {
-        byte[] line = Encoding.UTF8.GetBytes(ToJson(result).ToJsonString() + "\n");
-        lock (Gate)
-        {
-            events.Write(line);
-            events.Flush();
-        }
-    };
+    public static void ForwardTo(Action<JsonObject> send) => GradingChannel.Sink = result => send(ToJson(result));
 
     /// <summary>The event for one case result.</summary>
     public static JsonObject ToJson(CaseResult result) => new()

@@ -14,12 +14,7 @@ public static class GradingKernel
     public const string Subcommand = "grading-kernel";
 
     /// <summary>The grading kernel process's entry point: forward check results, then serve the runner's protocol.</summary>
-    public static Task<int> ServeAsync()
-    {
-        // Taken before the kernel redirects Console, like the runner's own event stream.
-        CaseEvents.ForwardTo(Console.OpenStandardOutput());
-        return KernelProcess.RunAsync();
-    }
+    public static Task<int> ServeAsync() => KernelProcess.RunAsync(CaseEvents.ForwardTo);
 
     /// <summary>The command that starts a grading kernel: the runner's kernel command with our subcommand.</summary>
     public static IReadOnlyList<string> Command() => [.. KernelCommand.Default().SkipLast(1), Subcommand];
