@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Spectre.Console;
 using Course.Notebooks.Execution;
 using Course.Notebooks.Files;
 
@@ -9,6 +10,8 @@ internal static class Program
 {
     private static async Task<int> Main(string[] args)
     {
+        // A CI log or a file has no terminal width; Spectre would wrap every line at 80 columns.
+        if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 160;
         var root = new RootCommand("The C# deep-learning course: run, test and check notebooks")
         {
             RunCommand.Create(), TestCommand.Create(), ExportCommand.Create(), DoctorCommand.Create(), KernelSubcommand(),
