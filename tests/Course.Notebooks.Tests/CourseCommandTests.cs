@@ -54,4 +54,19 @@ public class CourseCommandTests
         var passed = Notebook.Load(Path.Combine(Folder, "executed", "passes.ipynb"));
         Assert.Equal("42\n", TestNotebooks.Shown(passed.Cells[0]));
     }
+
+    [Fact]
+    public async Task ExportWritesASiteAndNamesAMissingInputInOneLine()
+    {
+        var outcome = await RunCourse("export", "suite/passes.ipynb", "--html", "site", "--title", "Test course");
+        Assert.True(outcome.ExitCode == 0, outcome.Stderr);
+        Assert.Contains("Test course", File.ReadAllText(Path.Combine(Folder, "site", "index.html")));
+        Assert.True(File.Exists(Path.Combine(Folder, "site", "passes.html")));
+        Assert.Contains("has no outputs: export the executed copy", outcome.Stdout);   // a committed notebook, not run
+
+        var missing = await RunCourse("export", "nowhere", "--html", "site2");
+        Assert.Equal(64, missing.ExitCode);
+        Assert.Equal("course: nowhere: no such file or folder", missing.Stderr.Trim());
+        Assert.False(Directory.Exists(Path.Combine(Folder, "site2")));
+    }
 }
