@@ -105,6 +105,17 @@ public class ExportHtmlTests
     }
 
     [Fact]
+    public void DisplayMathOverSeveralLines_IsOneFormula()
+    {
+        string page = NotebookPage.Render(MarkdownNotebook(
+            "Kernels:\n\n$$\\text{blur}=\\begin{pmatrix}0&1\\\\1&4\\end{pmatrix}\\quad\n\\text{edge}=\\begin{pmatrix}0&-1\\end{pmatrix}$$\n\n" +
+            "```\n$$not math\nhere$$\n```"));
+        Assert.Contains("<div class=\"math\">\n\\[\n\\text{blur}=\\begin{pmatrix}0&amp;1\\\\1&amp;4\\end{pmatrix}\\quad\n" +
+                        "\\text{edge}=\\begin{pmatrix}0&amp;-1\\end{pmatrix}\n\\]</div>", page);
+        Assert.Contains("$$not math\nhere$$", page);   // fenced code stays as written
+    }
+
+    [Fact]
     public void CodeCells_AreEscapedCSharpWithExecutionCounts()
     {
         var notebook = Notebook.CreateCSharp();

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Markdig;
 using Markdig.Extensions.Mathematics;
 using Markdig.Renderers;
@@ -12,7 +13,7 @@ namespace Course.Notebooks.Export;
 /// <c>$$…$$</c> before emphasis, so <c>a_1 * b_2</c> inside math is kept verbatim, and wraps it as
 /// <c>\(…\)</c> or <c>\[…\]</c> in a <c>span.math</c>/<c>div.math</c> that KaTeX's auto-render typesets in the browser.
 /// </summary>
-internal static class MarkdownHtml
+internal static partial class MarkdownHtml
 {
     private static readonly MarkdownPipeline Pipeline =
         new MarkdownPipelineBuilder().UseAdvancedExtensions().Use<DisplayMathInParagraphs>().Build();
@@ -29,10 +30,29 @@ internal static class MarkdownHtml
             renderer.LinkRewriter = url => url.StartsWith("attachment:", StringComparison.Ordinal)
                 && attachments.TryGetValue(url["attachment:".Length..], out var dataUri) ? dataUri : url;
         Pipeline.Setup(renderer);
-        renderer.Render(Markdown.Parse(markdown, Pipeline));
+        renderer.Render(Markdown.Parse(FenceMultilineDisplayMath(markdown), Pipeline));
         writer.Flush();
         return writer.ToString();
     }
+
+    /// <summary>
+    /// Jupyter and VS Code accept display math that opens with <c>$$</c> on a line of TeX and closes with <c>$$</c> at
+    /// the end of a later line. Markdig takes such a <c>$$</c> for a math fence with an info string and shows the TeX
+    /// as text, so the delimiters are moved onto lines of their own. Fenced code is left alone.
+    /// </summary>
+    private static string FenceMultilineDisplayMath(string markdown)
+    {
+        var parts = CodeFence().Split(markdown);
+        for (int i = 0; i < parts.Length; i += 2) // even parts lie outside code fences (the split keeps the fences)
+            parts[i] = MultilineDisplayMath().Replace(parts[i], m => $"$$\n{m.Groups[1].Value}\n$$");
+        return string.Concat(parts);
+    }
+
+    [GeneratedRegex(@"(^```.*?^```[ \t]*$)", RegexOptions.Multiline | RegexOptions.Singleline)]
+    private static partial Regex CodeFence();
+
+    [GeneratedRegex(@"^\$\$(?=\S)([^\n]*(?:\n(?!\s*\n)[^\n]*)+?)\$\$[ \t]*$", RegexOptions.Multiline)]
+    private static partial Regex MultilineDisplayMath();
 
     /// <summary>The plain text of the first heading in <paramref name="markdown"/> (math as its TeX), or null.</summary>
     public static string? FirstHeading(string markdown)
