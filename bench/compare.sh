@@ -3,7 +3,8 @@
 # both see the same machine state, and prints seconds, the ratio and each side's peak memory (RSS).
 #
 # Usage: bench/compare.sh [--threads N] [--quick] [--only a,b] [--rounds R]
-# Needs Debian's python3-torch and dataset-fashion-mnist (apt-get install python3-torch dataset-fashion-mnist).
+# Needs Debian's python3-torch (apt-get install python3-torch); Fashion-MNIST comes from dataset-fashion-mnist if
+# installed, else from datasets/fashion-mnist in this repository.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,6 +20,8 @@ while [ $# -gt 0 ]; do
 done
 baseline=../shared/bench/pytorch_baseline.py
 [ -f "$baseline" ] || { echo "missing $baseline (the shared/ folder next to the repository)" >&2; exit 1; }
+# The baseline reads Fashion-MNIST from Debian's dataset-fashion-mnist, else from this repository's copy.
+[ -d /usr/share/datasets/fashion-mnist ] || export FASHION_MNIST_DIR=${FASHION_MNIST_DIR:-$PWD/datasets/fashion-mnist}
 /usr/bin/python3 -c 'import torch' 2>/dev/null || { echo "needs Debian's python3-torch: apt-get install python3-torch" >&2; exit 1; }
 
 dotnet build -c Release bench/Course.Bench -v quiet -nologo | grep -E "error|rror\(s\)" >&2 || true

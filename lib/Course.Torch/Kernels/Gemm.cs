@@ -1,7 +1,6 @@
 using System.Numerics;
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
@@ -76,44 +75,39 @@ internal static unsafe class Gemm
     static void Sgemm(int m, int n, int k, StridedMatrix<float> a, StridedMatrix<float> b, float[] c, int cOffset, int ldc, int threads)
     {
         int mr = MR, nr = NR;
-        float* bPack = (float*)NativeMemory.AlignedAlloc((nuint)(KC * RoundUp(Math.Min(n, NC), nr) * sizeof(float)), 64);
-        try
+        // k is cut into equal slices of at most KC: k = 288 runs as 2 × 144 rather than 256 + 32, because every slice
+        // reads and writes the whole C block once, and a thin last slice pays that for few FMAs.
+        int kSlices = (k + KC - 1) / KC, kSlice = (k + kSlices - 1) / kSlices;
+        float* bPack = PackBuffer.ForB((nuint)(kSlice * RoundUp(Math.Min(n, NC), nr)));
+        for (int jc = 0; jc < n; jc += NC)
         {
-            for (int jc = 0; jc < n; jc += NC)
+            int nc = Math.Min(NC, n - jc);
+            for (int pc = 0; pc < k; pc += kSlice)
             {
-                int nc = Math.Min(NC, n - jc);
-                for (int pc = 0; pc < k; pc += KC)
+                int kc = Math.Min(kSlice, k - pc);
+                int panels = (nc + nr - 1) / nr;
+                For(panels, threads, j => PackB(b, pc, kc, jc + j * nr, Math.Min(nr, nc - j * nr), bPack + (long)j * kc * nr));
+                // Tasks: MC row blocks × column chunks (column chunks only when rows alone cannot feed every thread).
+                int rowBlocks = (m + MC - 1) / MC;
+                int colChunks = Math.Min(panels, (threads + rowBlocks - 1) / rowBlocks);
+                int panelsPerChunk = (panels + colChunks - 1) / colChunks;
+                For(rowBlocks * colChunks, threads, task =>
                 {
-                    int kc = Math.Min(KC, k - pc);
-                    int panels = (nc + nr - 1) / nr;
-                    For(panels, threads, j => PackB(b, pc, kc, jc + j * nr, Math.Min(nr, nc - j * nr), bPack + (long)j * kc * nr));
-                    // Tasks: MC row blocks × column chunks (column chunks only when rows alone cannot feed every thread).
-                    int rowBlocks = (m + MC - 1) / MC;
-                    int colChunks = Math.Min(panels, (threads + rowBlocks - 1) / rowBlocks);
-                    int panelsPerChunk = (panels + colChunks - 1) / colChunks;
-                    For(rowBlocks * colChunks, threads, task =>
-                    {
-                        int ic = task / colChunks * MC, mc = Math.Min(MC, m - ic);
-                        int j0 = task % colChunks * panelsPerChunk, j1 = Math.Min(panels, j0 + panelsPerChunk);
-                        float* aPack = (float*)NativeMemory.AlignedAlloc((nuint)(RoundUp(mc, mr) * kc * sizeof(float)), 64);
-                        try
+                    int ic = task / colChunks * MC, mc = Math.Min(MC, m - ic);
+                    int j0 = task % colChunks * panelsPerChunk, j1 = Math.Min(panels, j0 + panelsPerChunk);
+                    float* aPack = PackBuffer.ForA((nuint)(RoundUp(mc, mr) * kc));
+                    for (int i = 0; i < mc; i += mr) PackA(a, ic + i, Math.Min(mr, mc - i), pc, kc, aPack + (long)i * kc);
+                    fixed (float* cBase = c)
+                        for (int j = j0; j < j1; j++)
                         {
-                            for (int i = 0; i < mc; i += mr) PackA(a, ic + i, Math.Min(mr, mc - i), pc, kc, aPack + (long)i * kc);
-                            fixed (float* cBase = c)
-                                for (int j = j0; j < j1; j++)
-                                {
-                                    int col = j * nr, cols = Math.Min(nr, nc - col);
-                                    for (int i = 0; i < mc; i += mr)
-                                        Tile(kc, aPack + (long)i * kc, bPack + (long)j * kc * nr,
-                                            cBase + cOffset + (long)(ic + i) * ldc + jc + col, ldc, Math.Min(mr, mc - i), cols);
-                                }
+                            int col = j * nr, cols = Math.Min(nr, nc - col);
+                            for (int i = 0; i < mc; i += mr)
+                                Tile(kc, aPack + (long)i * kc, bPack + (long)j * kc * nr,
+                                    cBase + cOffset + (long)(ic + i) * ldc + jc + col, ldc, Math.Min(mr, mc - i), cols);
                         }
-                        finally { NativeMemory.AlignedFree(aPack); }
-                    });
-                }
+                });
             }
         }
-        finally { NativeMemory.AlignedFree(bPack); }
     }
 
     /// <summary>Runs body(0..count-1) on up to <paramref name="threads"/> threads; one thread runs a plain loop.</summary>
@@ -125,32 +119,45 @@ internal static unsafe class Gemm
 
     static int RoundUp(int x, int multiple) => (x + multiple - 1) / multiple * multiple;
 
-    /// <summary>Rows r0..r0+rows of A's k-slice, interleaved: dst[p·MR + r] = A[r0 + r, pc + p], zero rows past the edge.</summary>
+    /// <summary>Rows r0..r0+rows of A's k-slice, interleaved: dst[p·MR + r] = A[r0 + r, pc + p], zero rows past the edge.
+    /// The loops run along whichever of A's axes is contiguous (a transposed A has RowStride 1), so reads stay sequential.</summary>
     static void PackA(StridedMatrix<float> a, int r0, int rows, int pc, int kc, float* dst)
     {
         int mr = MR;
         var data = a.Data;
-        for (int r = 0; r < mr; r++)
-        {
-            if (r >= rows) { for (int p = 0; p < kc; p++) dst[p * mr + r] = 0; continue; }
-            long src = a.Offset + (r0 + r) * a.RowStride + pc * a.ColStride;
-            for (int p = 0; p < kc; p++, src += a.ColStride) dst[p * mr + r] = data[src];
-        }
+        if (rows < mr)
+            for (int p = 0; p < kc; p++) new Span<float>(dst + p * mr + rows, mr - rows).Clear();
+        if (a.RowStride == 1 && a.ColStride != 1)
+            for (int p = 0; p < kc; p++)
+                data.AsSpan((int)(a.Offset + r0 + (pc + p) * a.ColStride), rows).CopyTo(new Span<float>(dst + p * mr, rows));
+        else
+            for (int r = 0; r < rows; r++)
+            {
+                long src = a.Offset + (r0 + r) * a.RowStride + pc * a.ColStride;
+                for (int p = 0; p < kc; p++, src += a.ColStride) dst[p * mr + r] = data[src];
+            }
     }
 
-    /// <summary>Columns c0..c0+cols of B's k-slice, row by row: dst[p·NR + j] = B[pc + p, c0 + j], zero past the edge.</summary>
+    /// <summary>Columns c0..c0+cols of B's k-slice, row by row: dst[p·NR + j] = B[pc + p, c0 + j], zero past the edge.
+    /// A transposed B (RowStride 1, e.g. the im2col matrix in a weight gradient) is read column by column instead.</summary>
     static void PackB(StridedMatrix<float> b, int pc, int kc, int c0, int cols, float* dst)
     {
         int nr = NR;
         var data = b.Data;
-        for (int p = 0; p < kc; p++, dst += nr)
-        {
-            long src = b.Offset + (pc + p) * b.RowStride + c0 * b.ColStride;
-            if (b.ColStride == 1 && cols == nr) { data.AsSpan((int)src, nr).CopyTo(new Span<float>(dst, nr)); continue; }
-            int j = 0;
-            for (; j < cols; j++, src += b.ColStride) dst[j] = data[src];
-            for (; j < nr; j++) dst[j] = 0;
-        }
+        if (cols < nr)
+            for (int p = 0; p < kc; p++) new Span<float>(dst + p * nr + cols, nr - cols).Clear();
+        if (b.ColStride == 1)
+            for (int p = 0; p < kc; p++)
+                data.AsSpan((int)(b.Offset + (pc + p) * b.RowStride + c0), cols).CopyTo(new Span<float>(dst + p * nr, cols));
+        else if (b.RowStride == 1)
+            for (int j = 0; j < cols; j++)
+            {
+                var column = data.AsSpan((int)(b.Offset + pc + (c0 + j) * b.ColStride), kc);
+                for (int p = 0; p < kc; p++) dst[p * nr + j] = column[p];
+            }
+        else
+            for (int p = 0; p < kc; p++)
+                for (int j = 0; j < cols; j++) dst[p * nr + j] = data[b.Offset + (pc + p) * b.RowStride + (c0 + j) * b.ColStride];
     }
 
     /// <summary>C tile += A slab · B slab. A ragged edge tile is computed in a scratch tile, then its valid part added.</summary>

@@ -91,20 +91,32 @@ internal static class PoolKernels
         });
     }
 
+    /// <summary>Each output's divisor, converted to T once per call rather than once per output and plane.</summary>
+    static T[] Divisors<T>(PoolAxis ah, PoolAxis aw, long? divisorOverride) where T : unmanaged, INumber<T>
+    {
+        var divisors = new T[ah.Out * aw.Out];
+        for (int oh = 0; oh < ah.Out; oh++)
+            for (int ow = 0; ow < aw.Out; ow++)
+                divisors[oh * aw.Out + ow] = T.CreateChecked(divisorOverride ?? ah.Divisor[oh] * aw.Divisor[ow]);
+        return divisors;
+    }
+
     /// <summary>y[o] = Σ_window x / divisor[o] (divisor = DivisorH·DivisorW, or <paramref name="divisorOverride"/>).</summary>
     public static void Average<T>(T[] x, int planes, int h, int w, PoolAxis ah, PoolAxis aw, long? divisorOverride, T[] y) where T : unmanaged, INumber<T>
     {
+        var divisors = Divisors<T>(ah, aw, divisorOverride);
         ForPlanes(planes, p =>
         {
-            int inBase = p * h * w, outBase = p * ah.Out * aw.Out;
+            var input = x.AsSpan(p * h * w, h * w);
+            var output = y.AsSpan(p * divisors.Length, divisors.Length);
             for (int oh = 0; oh < ah.Out; oh++)
                 for (int ow = 0; ow < aw.Out; ow++)
                 {
                     T sum = T.Zero;
                     for (int i = 0, ih = ah.Start[oh]; i < ah.Count[oh]; i++, ih += ah.Step)
                         for (int j = 0, iw = aw.Start[ow]; j < aw.Count[ow]; j++, iw += aw.Step)
-                            sum += x[inBase + ih * w + iw];
-                    y[outBase + oh * aw.Out + ow] = sum / T.CreateChecked(divisorOverride ?? ah.Divisor[oh] * aw.Divisor[ow]);
+                            sum += input[ih * w + iw];
+                    output[oh * aw.Out + ow] = sum / divisors[oh * aw.Out + ow];
                 }
         });
     }
@@ -112,16 +124,18 @@ internal static class PoolKernels
     /// <summary>The adjoint of <see cref="Average{T}"/>: dx[window] += dy[o] / divisor[o].</summary>
     public static void AverageAdjoint<T>(T[] dy, int planes, int h, int w, PoolAxis ah, PoolAxis aw, long? divisorOverride, T[] dx) where T : unmanaged, INumber<T>
     {
+        var divisors = Divisors<T>(ah, aw, divisorOverride);
         ForPlanes(planes, p =>
         {
-            int inBase = p * h * w, outBase = p * ah.Out * aw.Out;
+            var gradient = dy.AsSpan(p * divisors.Length, divisors.Length);
+            var input = dx.AsSpan(p * h * w, h * w);
             for (int oh = 0; oh < ah.Out; oh++)
                 for (int ow = 0; ow < aw.Out; ow++)
                 {
-                    T share = dy[outBase + oh * aw.Out + ow] / T.CreateChecked(divisorOverride ?? ah.Divisor[oh] * aw.Divisor[ow]);
+                    T share = gradient[oh * aw.Out + ow] / divisors[oh * aw.Out + ow];
                     for (int i = 0, ih = ah.Start[oh]; i < ah.Count[oh]; i++, ih += ah.Step)
                         for (int j = 0, iw = aw.Start[ow]; j < aw.Count[ow]; j++, iw += aw.Step)
-                            dx[inBase + ih * w + iw] += share;
+                            input[ih * w + iw] += share;
                 }
         });
     }
