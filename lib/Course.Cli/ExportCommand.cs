@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Course.Notebooks.Export;
-using Course.Notebooks.Files;
 using Spectre.Console;
 
 namespace Course.Cli;
@@ -41,7 +40,7 @@ internal static class ExportCommand
             foreach (var chapter in site.Chapters)
             {
                 AnsiConsole.MarkupLineInterpolated($"  {chapter.Title}: [grey]{chapter.Page}[/]");
-                if (!Notebook.Load(chapter.Notebook).Cells.Any(c => c.Outputs.Count > 0))
+                if (!chapter.HasOutputs)
                     AnsiConsole.MarkupLineInterpolated(
                         $"    [yellow]{chapter.Notebook} has no outputs: export the executed copy (course run writes it to build/notebooks)[/]");
             }

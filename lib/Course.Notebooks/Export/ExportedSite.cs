@@ -9,4 +9,5 @@ public sealed record ExportedSite(string IndexPage, IReadOnlyList<ExportedChapte
 /// <param name="Notebook">The notebook file it came from.</param>
 /// <param name="Page">The full path of its page.</param>
 /// <param name="Title">Its title (first heading, else file name).</param>
-public sealed record ExportedChapter(string Notebook, string Page, string Title);
+/// <param name="HasOutputs">Whether any cell had outputs: false for a notebook that was never run.</param>
+public sealed record ExportedChapter(string Notebook, string Page, string Title, bool HasOutputs);

@@ -40,7 +40,8 @@ public static class SiteExporter
             var navigation = new PageNavigation(index, i > 0 ? links[i - 1] : null, i + 1 < links.Count ? links[i + 1] : null);
             string page = Path.Combine(outDir, PageName(ordered[i]));
             Kit.AtomicFile.WriteAllText(page, NotebookPage.Render(notebooks[i], navigation));
-            chapters.Add(new ExportedChapter(Path.GetFullPath(ordered[i]), page, links[i].Title));
+            chapters.Add(new ExportedChapter(Path.GetFullPath(ordered[i]), page, links[i].Title,
+                notebooks[i].Cells.Any(c => c.Outputs.Count > 0)));
         }
         string indexPage = Path.Combine(outDir, index.Href);
         Kit.AtomicFile.WriteAllText(indexPage, IndexHtml(options.SiteTitle, links));
