@@ -31,6 +31,27 @@ public class PlotJsonTests
     }
 
     [Fact]
+    public void Sliders_WriteStepsWithTheirMethodAndArguments()
+    {
+        var figure = new Figure
+        {
+            Layout = new Layout
+            {
+                Sliders =
+                {
+                    new Slider
+                    {
+                        Active = 1, CurrentValue = new SliderCurrentValue { Prefix = "step " },
+                        Steps = { new SliderStep { Label = "a", Args = [new Dictionary<string, object> { ["shapes[0].x0"] = 2.5 }] } },
+                    },
+                },
+            },
+        };
+        Assert.Equal("""[{"steps":[{"label":"a","method":"relayout","args":[{"shapes[0].x0":2.5}]}],"active":1,"currentvalue":{"prefix":"step "}}]""",
+            Json(figure)["layout"]!["sliders"]!.ToJsonString());
+    }
+
+    [Fact]
     public void NonFiniteNumbers_BecomeNullGaps()
     {
         var t = OnlyTrace(new Scatter { Y = new[] { 1.0, double.NaN, double.PositiveInfinity } });

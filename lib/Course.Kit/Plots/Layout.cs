@@ -39,6 +39,12 @@ public sealed class Layout
     /// <summary>Rectangles, lines and circles drawn on the plot (e.g. detection boxes).</summary>
     public List<Shape> Shapes { get; } = new();
 
+    /// <summary>
+    /// Sliders under the plot: each step changes traces or layout when chosen, so a figure can replay a process
+    /// (a window sliding over an image, an optimizer's iterations) without a kernel behind it.
+    /// </summary>
+    public List<Slider> Sliders { get; } = new();
+
     /// <summary>Figure width in pixels (default: fill the output).</summary>
     public int? Width { get; set; }
 
@@ -250,4 +256,69 @@ public sealed class Shape
 
     /// <summary>Opacity 0..1.</summary>
     public double? Opacity { get; set; }
+}
+
+/// <summary>
+/// A slider under the plot (Plotly's <c>layout.sliders</c>). Each step runs a Plotly method with its arguments when the
+/// slider reaches it: <c>relayout</c> changes layout attributes, <c>restyle</c> trace attributes, <c>update</c> both.
+/// <code>
+/// new Slider { CurrentValue = new SliderCurrentValue { Prefix = "step " },
+///              Steps = { new SliderStep { Label = "1", Method = "relayout", Args = [new Dictionary&lt;string, object&gt; { ["shapes[0].x0"] = 2 }] } } }
+/// </code>
+/// </summary>
+public sealed class Slider
+{
+    /// <summary>The steps, in slider order.</summary>
+    public List<SliderStep> Steps { get; } = new();
+
+    /// <summary>The step selected when the figure is drawn (default 0). Draw the figure in that step's state.</summary>
+    public int? Active { get; set; }
+
+    /// <summary>The label above the slider showing the current step.</summary>
+    public SliderCurrentValue? CurrentValue { get; set; }
+
+    /// <summary>Distance from the plot, e.g. <c>new Pad { T = 40 }</c>.</summary>
+    public Pad? Pad { get; set; }
+}
+
+/// <summary>One position of a <see cref="Slider"/>.</summary>
+public sealed class SliderStep
+{
+    /// <summary>The text under the tick.</summary>
+    public string? Label { get; set; }
+
+    /// <summary>The Plotly method the step calls: <c>relayout</c>, <c>restyle</c>, <c>update</c> or <c>skip</c>.</summary>
+    public string Method { get; set; } = "relayout";
+
+    /// <summary>
+    /// The method's arguments. For <c>relayout</c>, one dictionary from attribute paths to values
+    /// (<c>"shapes[0].x0"</c>, <c>"annotations[1].text"</c>); for <c>update</c>, a trace dictionary then a layout one.
+    /// </summary>
+    public List<object> Args { get; set; } = new();
+}
+
+/// <summary>How a <see cref="Slider"/> shows its current step.</summary>
+public sealed class SliderCurrentValue
+{
+    /// <summary>Text before the step's label, e.g. "window at ".</summary>
+    public string? Prefix { get; set; }
+
+    /// <summary>Whether the label is shown.</summary>
+    public bool? Visible { get; set; }
+}
+
+/// <summary>Padding in pixels around a component.</summary>
+public sealed class Pad
+{
+    /// <summary>Top padding.</summary>
+    public double? T { get; set; }
+
+    /// <summary>Bottom padding.</summary>
+    public double? B { get; set; }
+
+    /// <summary>Left padding.</summary>
+    public double? L { get; set; }
+
+    /// <summary>Right padding.</summary>
+    public double? R { get; set; }
 }
