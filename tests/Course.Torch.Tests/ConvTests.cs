@@ -197,4 +197,31 @@ public class ConvTests
         for (int i = 0; i < 3; i++)
             Fixtures.AssertClose(reference[i].to(float32), single[i], 1e-3, 1e-3, $"result {i}");
     }
+    [Fact]
+    public void Two_threads_give_the_same_gradients_every_run_and_agree_with_one()
+    {
+        // 5 images over 2 workers: images [0, 2) and [2, 5), partial weight gradients reduced in worker order.
+        var x = randn(5, 3, 7, 6);
+        var w = randn(4, 3, 3, 3);
+        var b = randn(4);
+        float[][] Gradients(int threads)
+        {
+            set_num_threads(threads);
+            var (xt, wt, bt) = (x.detach().requires_grad_(), w.detach().requires_grad_(), b.detach().requires_grad_());
+            nn.functional.conv2d(xt, wt, bt, null, [1]).sum().backward();
+            return [xt.grad!.data<float>().ToArray(), wt.grad!.data<float>().ToArray(), bt.grad!.data<float>().ToArray()];
+        }
+        int saved = get_num_threads();
+        try
+        {
+            var one = Gradients(1);
+            var two = Gradients(2);
+            Assert.Equal(two, Gradients(2));
+            for (int i = 0; i < 3; i++)
+                Fixtures.AssertClose(tensor(one[i]), tensor(two[i]), 1e-5, 1e-5, $"gradient {i}");
+            // dy = 1 everywhere, so each bias gradient counts the outputs of its channel: N·OH·OW = 5·7·6.
+            Assert.All(two[2], db => Assert.Equal(210f, db));
+        }
+        finally { set_num_threads(saved); }
+    }
 }

@@ -99,36 +99,34 @@ internal static class Im2Col
 /// </summary>
 internal static class ConvKernels
 {
-    /// <summary>Runs body(n, gemmThreads, buffer) for every image: images in parallel (one buffer of
-    /// <paramref name="length"/> elements per worker, handed to <paramref name="finish"/> at the end) when there are
-    /// several, else one image at a time with threaded GEMMs. Buffers come from the shared array pool, so a training
-    /// loop reuses the same few instead of allocating (and the OS zeroing) a fresh one per call; pooled memory holds
-    /// old values, so the last <paramref name="zeroedTail"/> elements (a running sum) are cleared first.</summary>
+    /// <summary>Runs body(n, gemmThreads, buffer) for every image. With several images and threads, the images are
+    /// split into one contiguous run per worker (worker t gets images [t·N/T, (t+1)·N/T)), each worker with its own
+    /// buffer of <paramref name="length"/> elements and single-threaded GEMMs; otherwise one buffer, images in order,
+    /// threaded GEMMs. The buffers are handed to <paramref name="finish"/> in worker order after all workers are
+    /// done, so a running sum kept in them is reduced in the same order on every run (deterministic for a given
+    /// thread count). Buffers come from the shared array pool, so a training loop reuses the same few instead of
+    /// allocating (and the OS zeroing) a fresh one per call; pooled memory holds old values, so the last
+    /// <paramref name="zeroedTail"/> elements (a running sum) are cleared first.</summary>
     static void ForImages<T>(int n, int threads, int length, Action<int, int, T[]> body, Action<T[]>? finish = null, int zeroedTail = 0)
     {
-        T[] Rent()
+        int workers = Math.Min(n, threads);
+        int gemmThreads = workers > 1 ? 1 : threads;
+        var buffers = new T[workers][];
+        for (int t = 0; t < workers; t++)
         {
-            var buffer = ArrayPool<T>.Shared.Rent(length);
-            buffer.AsSpan(length - zeroedTail, zeroedTail).Clear();
-            return buffer;
+            buffers[t] = ArrayPool<T>.Shared.Rent(length);
+            buffers[t].AsSpan(length - zeroedTail, zeroedTail).Clear();
         }
-        void Finish(T[] buffer)
+        void RunWorker(int t)
+        {
+            for (int i = t * n / workers; i < (t + 1) * n / workers; i++) body(i, gemmThreads, buffers[t]);
+        }
+        if (workers > 1) Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, RunWorker);
+        else if (workers == 1) RunWorker(0);
+        foreach (var buffer in buffers)
         {
             finish?.Invoke(buffer);
             ArrayPool<T>.Shared.Return(buffer);
-        }
-        if (n > 1 && threads > 1)
-        {
-            var gate = new object();
-            Parallel.For(0, n, new ParallelOptions { MaxDegreeOfParallelism = threads }, Rent,
-                (i, _, buffer) => { body(i, 1, buffer); return buffer; },
-                buffer => { lock (gate) Finish(buffer); });
-        }
-        else
-        {
-            var buffer = Rent();
-            for (int i = 0; i < n; i++) body(i, threads, buffer);
-            Finish(buffer);
         }
     }
 
@@ -161,6 +159,22 @@ internal static class ConvKernels
                     cols, grp * k * l, l, false, gemmThreads);
             Im2Col.Fold(cols, 0, g, dx, n * g.C * g.H * g.W);
         });
+    }
+
+    /// <summary>db [O] = Σ_{n, l} dy[n, o, l]: each channel's sum over the batch and the output positions. Channels in
+    /// parallel, each summed image by image in order (deterministic). Reading dy [N, O, L] in place avoids the
+    /// permuted copy a general dy.sum([0, 2, 3]) makes.</summary>
+    public static void BiasGrad<T>(T[] dy, T[] db, ConvGeometry g, int threads) where T : unmanaged, INumber<T>
+    {
+        int l = g.L;
+        void SumChannel(int o)
+        {
+            T total = T.Zero;
+            for (int n = 0; n < g.N; n++) total += TensorPrimitives.Sum<T>(dy.AsSpan((n * g.O + o) * l, l));
+            db[o] = total;
+        }
+        if (threads > 1 && g.O > 1) Parallel.For(0, g.O, new ParallelOptions { MaxDegreeOfParallelism = threads }, SumChannel);
+        else for (int o = 0; o < g.O; o++) SumChannel(o);
     }
 
     /// <summary>dW [O, C/G, KH, KW] = Σ_n dy_n · cols(x_n)ᵀ; each worker sums its images into its own buffer (after its

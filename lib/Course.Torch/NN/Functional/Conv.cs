@@ -183,11 +183,30 @@ public static partial class torch
                 else
                     ConvKernels.Forward(xd.Elements<double>(), wd.Elements<double>(), bias is null ? null : Dense(bias).Elements<double>(), y.Elements<double>(), g, get_num_threads());
                 Tensor[] inputs = bias is null ? [x, w] : [x, w, bias];
-                return y.WithGrad("ConvolutionBackward0", inputs, dy => [
-                    x.requires_grad ? ConvInput(dy, w, g) : null,
-                    w.requires_grad ? ConvWeight(x, dy, g) : null,
-                    bias is { requires_grad: true } ? dy.sum([0, 2, 3]) : null,
-                ], x, w);
+                return y.WithGrad("ConvolutionBackward0", inputs, dy =>
+                {
+                    // The three gradients all read dy densely: make the dense copy once (dy from sum() is an expanded
+                    // view, and each copy of it is a full pass). Only when dy needs no graph of its own, since Dense detaches.
+                    if (!dy.requires_grad) dy = Dense(dy);
+                    return [
+                        x.requires_grad ? ConvInput(dy, w, g) : null,
+                        w.requires_grad ? ConvWeight(x, dy, g) : null,
+                        bias is { requires_grad: true } ? ConvBias(dy, g) : null,
+                    ];
+                }, x, w);
+            }
+
+            /// <summary>db = Σ_{n,i,j} dy[n, :, i, j]. Backward: d(dy) = G broadcast over [N, ·, OH, OW].</summary>
+            static Tensor ConvBias(Tensor dy, ConvGeometry g)
+            {
+                var db = Tensor.Empty([g.O], dy.dtype);
+                var dyd = Dense(dy);
+                if (dy.dtype == ScalarType.Float32)
+                    ConvKernels.BiasGrad(dyd.Elements<float>(), db.Elements<float>(), g, get_num_threads());
+                else
+                    ConvKernels.BiasGrad(dyd.Elements<double>(), db.Elements<double>(), g, get_num_threads());
+                long[] dyShape = dy.shape;
+                return db.WithGrad("ConvolutionBackwardBias", [dy], gb => [gb.view(1, -1, 1, 1).expand(dyShape)]);
             }
 
             /// <summary>dx = col2im(wᵀ·dy), the adjoint of conv in x (and conv_transpose2d's forward).
