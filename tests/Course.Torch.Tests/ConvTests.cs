@@ -197,6 +197,12 @@ public class ConvTests
         for (int i = 0; i < 3; i++)
             Fixtures.AssertClose(reference[i].to(float32), single[i], 1e-3, 1e-3, $"result {i}");
     }
+}
+
+/// <summary>Changes the engine's thread count, so it runs apart from every other test that does.</summary>
+[Collection(GlobalState.Name)]
+public class ConvThreadingTests
+{
     [Fact]
     public void Two_threads_give_the_same_gradients_every_run_and_agree_with_one()
     {

@@ -4,6 +4,7 @@ using static Course.Torch.torch;
 namespace Course.Torch.Tests;
 
 /// <summary>matmul/mm/bmm/mv/dot/outer and linalg.eigh against PyTorch (fixtures/gen_linalg.py), gradient checks, errors.</summary>
+[Collection(GlobalState.Name)] // one test changes the engine's thread count
 public class LinalgTests
 {
     public static IEnumerable<object[]> Products() =>
