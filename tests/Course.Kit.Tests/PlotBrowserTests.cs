@@ -1,7 +1,7 @@
 using Course.Kit.Images;
 using Course.Kit.Plots;
 using OpenQA.Selenium;
-using OpenQA.Selenium.Chrome;
+using Course.Tests.Shared;
 
 namespace Course.Kit.Tests;
 
@@ -11,8 +11,6 @@ namespace Course.Kit.Tests;
 /// </summary>
 public class PlotBrowserTests
 {
-    private const string Chromium = "/usr/bin/chromium", ChromeDriver = "/usr/bin/chromedriver";
-
     private static string PlotlyJs()
     {
         string path = Path.Combine(Repo.Root, "environment", "node_modules", "plotly.js-dist-min", "plotly.min.js");
@@ -68,22 +66,6 @@ public class PlotBrowserTests
         };
     }
 
-    private static ChromeDriver StartChromium(External.TempDir dir)
-    {
-        Assert.True(File.Exists(Chromium) && File.Exists(ChromeDriver),
-            $"{Chromium} or {ChromeDriver} is missing: apt-get install -y chromium chromium-driver (environment/setup.sh does).");
-        // No network, no profile state; SwiftShader gives the 3-D surface a software WebGL.
-        var options = new ChromeOptions { BinaryLocation = Chromium };
-        options.AddArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            "--enable-unsafe-swiftshader", $"--user-data-dir={dir.File("profile")}", "--window-size=1200,900");
-        options.SetLoggingPreference(LogType.Browser, OpenQA.Selenium.LogLevel.All);
-        var service = ChromeDriverService.CreateDefaultService(Path.GetDirectoryName(ChromeDriver)!, Path.GetFileName(ChromeDriver));
-        service.HideCommandPromptWindow = true;
-        service.SuppressInitialDiagnosticInformation = true;
-        return new ChromeDriver(service, options, TimeSpan.FromSeconds(60));
-    }
-
     private static void WaitForPlot(IWebDriver driver, string selector) =>
         new OpenQA.Selenium.Support.UI.DefaultWait<IWebDriver>(driver) { Timeout = TimeSpan.FromSeconds(30) }
             .Until(d => d.FindElements(By.CssSelector(selector)).Count > 0);
@@ -104,7 +86,7 @@ public class PlotBrowserTests
             ["slider.html"] = SlidingSquare(),
         };
 
-        using var driver = StartChromium(dir);
+        using var driver = HeadlessChromium.Start(dir.File("profile"));
 
         foreach (var (name, figure) in figures)
         {
@@ -161,7 +143,7 @@ public class PlotBrowserTests
             requirejs.config = function (c) { window.configuredPlotly = c.paths.plotly; return function (deps, done) { done(window.Plotly); }; };
             </script></head><body>{{html}}</body></html>
             """);
-        using var driver = StartChromium(dir);
+        using var driver = HeadlessChromium.Start(dir.File("profile"));
         driver.Navigate().GoToUrl(new Uri(dir.File("notebook.html")).AbsoluteUri);
         string id = System.Text.RegularExpressions.Regex.Match(html, "<div id=\"([^\"]+)\"").Groups[1].Value;
         WaitForPlot(driver, $"[id='{id}'] .main-svg");

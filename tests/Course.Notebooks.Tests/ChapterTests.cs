@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Course.Notebooks.Execution;
 using Course.Notebooks.Export;
 using Course.Notebooks.Files;
+using Course.Tests.Shared;
 using OpenQA.Selenium;
 using OpenQA.Selenium.Support.UI;
 
@@ -63,7 +64,7 @@ public partial class ChapterTests
 
     private static void AssertPageRenders(string page, int figures, string profile)
     {
-        using var driver = ExportTestSupport.StartChromium(profile);
+        using var driver = HeadlessChromium.Start(profile);
         var js = (IJavaScriptExecutor)driver;
         driver.Navigate().GoToUrl(new Uri(page).AbsoluteUri);
         new DefaultWait<IWebDriver>(driver) { Timeout = TimeSpan.FromSeconds(60) }

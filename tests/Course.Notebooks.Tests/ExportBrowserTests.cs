@@ -3,6 +3,7 @@ using Course.Kit.Images;
 using Course.Kit.Plots;
 using Course.Notebooks.Export;
 using Course.Notebooks.Files;
+using Course.Tests.Shared;
 using OpenQA.Selenium;
 using OpenQA.Selenium.Support.UI;
 
@@ -50,7 +51,7 @@ public class ExportBrowserTests
         ExecutedNotebook().Save(source);
         var site = SiteExporter.Export([source], dir.File("site"), new ExportOptions { NodeModules = ExportTestSupport.NodeModules() });
 
-        using var driver = ExportTestSupport.StartChromium(dir.File("profile"));
+        using var driver = HeadlessChromium.Start(dir.File("profile"));
         var js = (IJavaScriptExecutor)driver;
         long Count(string selector) => (long)js.ExecuteScript($"return document.querySelectorAll(\"{selector}\").length;")!;
         List<string> Strings(object? array) => ((IEnumerable<object>)array!).Select(o => Convert.ToString(o)!).ToList();

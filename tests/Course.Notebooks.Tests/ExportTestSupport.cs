@@ -1,13 +1,8 @@
-using OpenQA.Selenium;
-using OpenQA.Selenium.Chrome;
-
 namespace Course.Notebooks.Tests;
 
-/// <summary>What the export tests share: the repository's node_modules, temporary folders and headless Chromium.</summary>
+/// <summary>What the export tests share: the repository's node_modules and temporary folders.</summary>
 internal static class ExportTestSupport
 {
-    private const string Chromium = "/usr/bin/chromium", ChromeDriver = "/usr/bin/chromedriver";
-
     /// <summary>environment/node_modules of the repository the tests run from; fails with the fix when not installed.</summary>
     public static string NodeModules()
     {
@@ -26,21 +21,5 @@ internal static class ExportTestSupport
         public string Path { get; } = Directory.CreateTempSubdirectory("course-export-").FullName;
         public string File(string name) => System.IO.Path.Combine(Path, name);
         public void Dispose() { try { Directory.Delete(Path, recursive: true); } catch (IOException) { } }
-    }
-
-    /// <summary>Headless Debian Chromium with browser logging on and no network services of its own.</summary>
-    public static ChromeDriver StartChromium(string profileDir)
-    {
-        Assert.True(File.Exists(Chromium) && File.Exists(ChromeDriver),
-            $"{Chromium} or {ChromeDriver} is missing: apt-get install -y chromium chromium-driver (environment/setup.sh does).");
-        var options = new ChromeOptions { BinaryLocation = Chromium };
-        options.AddArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            "--enable-unsafe-swiftshader", $"--user-data-dir={profileDir}", "--window-size=1200,900");
-        options.SetLoggingPreference(LogType.Browser, LogLevel.All);
-        var service = ChromeDriverService.CreateDefaultService(System.IO.Path.GetDirectoryName(ChromeDriver)!, System.IO.Path.GetFileName(ChromeDriver));
-        service.HideCommandPromptWindow = true;
-        service.SuppressInitialDiagnosticInformation = true;
-        return new ChromeDriver(service, options, TimeSpan.FromSeconds(60));
     }
 }
