@@ -8,11 +8,7 @@ namespace Course.Torch.Tests;
 /// </summary>
 public class GemmPackingTests
 {
-    static float[] Values(int count, int seed)
-    {
-        var random = new Random(seed);
-        return Enumerable.Range(0, count).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray();
-    }
+    static float[] Values(int count, int seed) => GemmTests.Values(count, seed);
 
     [Theory]
     [InlineData(6, 25, 784, 1)]   // LeNet conv1 weight gradient: k = 784 runs as 4 slices of 196

@@ -6,7 +6,7 @@ namespace Course.Torch.Tests;
 public class GemmTests
 {
     /// <summary>Deterministic values in [-1, 1) with a fixed seed.</summary>
-    static float[] Values(int count, int seed)
+    internal static float[] Values(int count, int seed)
     {
         var random = new Random(seed);
         return Enumerable.Range(0, count).Select(_ => (float)(random.NextDouble() * 2 - 1)).ToArray();
